@@ -1,0 +1,84 @@
+"""Open the learner store: SQLite in TUTOR_HOME by default (WAL), any SQLAlchemy URL via TUTOR_DB_URL."""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import Engine, event
+from sqlmodel import Session, SQLModel, create_engine
+
+from tutor import paths
+from tutor.store import models  # noqa: F401  (registers the tables)
+from tutor.store.migrations import CURRENT_VERSION, MIGRATIONS, read_version, write_version
+
+
+class StoreError(Exception):
+    """The database cannot be opened or is newer than this version of tutor understands."""
+
+
+def database_url() -> str:
+    """``TUTOR_DB_URL``, else SQLite at ``TUTOR_HOME/tutor.db``."""
+    url = os.environ.get("TUTOR_DB_URL")
+    if url:
+        return url
+    return f"sqlite:///{paths.tutor_home() / 'tutor.db'}"
+
+
+def _configure_sqlite(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets a reader (the calendar) and a writer (a review) work at once, and two
+    # SSH logins of one learner wait for each other instead of failing.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process in WAL mode
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """Create an engine for ``url`` (default: database_url()) without touching the schema."""
+    url = url or database_url()
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        event.listen(engine, "connect", _configure_sqlite)
+        # Let our own BEGIN IMMEDIATE decide when the write lock is taken (see transaction()).
+        @event.listens_for(engine, "connect")
+        def _no_implicit_begin(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the schema to the current version; return the version the database was at."""
+    with engine.begin() as conn:
+        found = read_version(conn)
+        if found is not None and found > CURRENT_VERSION:
+            raise StoreError(
+                f"this database has schema version {found}, newer than this tutor "
+                f"understands ({CURRENT_VERSION}); upgrade tutor"
+            )
+        version = found or CURRENT_VERSION
+        while version < CURRENT_VERSION:
+            MIGRATIONS[version](conn)
+            version += 1
+        SQLModel.metadata.create_all(conn)  # new tables of this version, if any
+        write_version(conn, CURRENT_VERSION)
+    return found or CURRENT_VERSION
+
+
+def open_store(url: str | None = None) -> Engine:
+    """Open (creating or migrating as needed) the learner store and return its engine."""
+    engine = make_engine(url)
+    migrate(engine)
+    return engine
+
+
+def session(engine: Engine) -> Session:
+    """A session whose objects stay readable after commit (the UI shows them afterwards)."""
+    return Session(engine, expire_on_commit=False)
