@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -24,8 +24,32 @@ def _v1_to_v2(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE reviewlog ADD COLUMN session_key VARCHAR(64) NOT NULL DEFAULT ''"))
 
 
+def _v2_to_v3(conn: Connection) -> None:
+    """v3 gives review cards a version (compare-and-set grades), a pending same-day repeat and the
+    time of the last review, and adds the indexes the due queue and undo read."""
+    columns = {c["name"] for c in inspect(conn).get_columns("reviewcard")}
+    if "version" not in columns:
+        conn.execute(text("ALTER TABLE reviewcard ADD COLUMN version INTEGER NOT NULL DEFAULT 0"))
+    if "drill_on" not in columns:
+        conn.execute(text("ALTER TABLE reviewcard ADD COLUMN drill_on DATE"))
+    if "last_review" not in columns:
+        conn.execute(text("ALTER TABLE reviewcard ADD COLUMN last_review TIMESTAMP"))
+        # Cards reviewed under v2 are not new: their last grade in the log says when.
+        conn.execute(text(
+            "UPDATE reviewcard SET last_review = (SELECT MAX(reviewlog.reviewed_at) FROM reviewlog "
+            "WHERE reviewlog.card_id = reviewcard.id AND reviewlog.kind = 'grade')"
+        ))
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_reviewcard_queue ON reviewcard (learner_id, suspended, due)"
+    ))
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_reviewlog_learner_time ON reviewlog (learner_id, reviewed_at)"
+    ))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_reviewlog_reverts_id ON reviewlog (reverts_id)"))
+
+
 # MIGRATIONS[n] upgrades a database at version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def read_version(conn: Connection) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -85,9 +85,19 @@ class QuizAnswer(SQLModel, table=True):
 
 
 class ReviewCard(SQLModel, table=True):
-    """A card in a learner's deck, with its SM-2 scheduling state."""
+    """A card in a learner's deck, with its SM-2 scheduling state.
 
-    __table_args__ = (UniqueConstraint("learner_id", "card_key"),)
+    ``version`` grows by one on every grade or undo: a grade is written only if the card
+    still has the version the reviewer saw (compare-and-set), so two sessions of one
+    learner never apply a grade twice. ``drill_on`` is the learner-day on which a card
+    graded 3 must be repeated (SM-2 step 7); ``last_review`` is None for a new card.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("learner_id", "card_key"),
+        # The due queue: one learner's unsuspended cards in due order (schema v3).
+        Index("ix_reviewcard_queue", "learner_id", "suspended", "due"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     learner_id: int = Field(foreign_key="learner.id", index=True)
@@ -106,10 +116,15 @@ class ReviewCard(SQLModel, table=True):
     suspended: bool = False
     leech: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=0, description="Bumped by every grade or undo (schema v3).")
+    drill_on: date | None = Field(default=None, description="Learner-day of a pending same-day repeat.")
+    last_review: datetime | None = Field(default=None, description="None while the card is new.")
 
 
 class ReviewLog(SQLModel, table=True):
     """Append-only log of grades. ``kind`` is 'grade' or 'undo' (which names the row it reverts)."""
+
+    __table_args__ = (Index("ix_reviewlog_learner_time", "learner_id", "reviewed_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     learner_id: int = Field(foreign_key="learner.id", index=True)
@@ -120,7 +135,7 @@ class ReviewLog(SQLModel, table=True):
     duration_ms: int = 0
     state_before: str = Field(default="{}", description="Card state before, as JSON.")
     state_after: str = Field(default="{}", description="Card state after, as JSON.")
-    reverts_id: int | None = Field(default=None, description="For an undo: the grade row it reverts.")
+    reverts_id: int | None = Field(default=None, index=True, description="For an undo: the grade row it reverts.")
     session_key: str = Field(default="", max_length=64, description="Which review session wrote it.")
 
 
