@@ -64,7 +64,7 @@ def _check_days(curriculum: Curriculum) -> list[ContentProblem]:
         source = path.read_text(encoding="utf-8")
         expected_week = (number - 1) // 7 + 1
         if day.meta.week != expected_week:
-            problems.append(ContentProblem(path, line_of_key(source, "week", 2),
+            problems.append(ContentProblem(path, line_of_key(source, "week"),
                                            f"day {number} is in week {expected_week}, not {day.meta.week}"))
         if plan is not None:
             try:
@@ -72,12 +72,12 @@ def _check_days(curriculum: Curriculum) -> list[ContentProblem]:
             except KeyError:
                 phase = None
             if phase is not None and day.meta.phase != phase:
-                problems.append(ContentProblem(path, line_of_key(source, "phase", 2),
+                problems.append(ContentProblem(path, line_of_key(source, "phase"),
                                                f"day {number} is in phase {phase}, not {day.meta.phase}"))
         if day.meta.status is LessonStatus.COMPLETE:
             words = len(day.body.split())
             if words < MIN_COMPLETE_WORDS:
-                problems.append(ContentProblem(path, line_of_key(source, "status", 2),
+                problems.append(ContentProblem(path, line_of_key(source, "status"),
                                                f"marked complete but the lesson has {words} words "
                                                f"(at least {MIN_COMPLETE_WORDS})"))
     return problems
@@ -93,10 +93,10 @@ def _check_references(curriculum: Curriculum) -> list[ContentProblem]:
         for key, known, what in kinds:
             for ref in getattr(day.meta, key):
                 if ref not in known:
-                    problems.append(ContentProblem(path, line_of_key(source, key, 2),
+                    problems.append(ContentProblem(path, line_of_key(source, key),
                                                    f"{key}: no {what} with id {ref!r}"))
                 elif getattr(known[ref], "day", number) != number:
-                    problems.append(ContentProblem(path, line_of_key(source, key, 2),
+                    problems.append(ContentProblem(path, line_of_key(source, key),
                                                    f"{key}: {ref!r} belongs to day {known[ref].day}"))
     listed = {ref for day in curriculum.days.values() for ref in day.meta.tasks}
     for task in curriculum.tasks.values():

@@ -41,14 +41,17 @@ def make_engine(url: str | None = None) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _configure_sqlite)
-        # Let our own BEGIN IMMEDIATE decide when the write lock is taken (see transaction()).
+        # pysqlite's own transaction handling is off; we emit BEGIN ourselves, so a write
+        # session (write_session) can take the write lock up front with BEGIN IMMEDIATE and
+        # never fail halfway when another login writes at the same moment.
         @event.listens_for(engine, "connect")
         def _no_implicit_begin(dbapi_connection, _record):
             dbapi_connection.isolation_level = None
 
         @event.listens_for(engine, "begin")
-        def _begin_immediate(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        def _begin(conn):
+            immediate = conn.get_execution_options().get("sqlite_immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -82,3 +85,14 @@ def open_store(url: str | None = None) -> Engine:
 def session(engine: Engine) -> Session:
     """A session whose objects stay readable after commit (the UI shows them afterwards)."""
     return Session(engine, expire_on_commit=False)
+
+
+def write_session(engine: Engine) -> Session:
+    """A session whose transactions take SQLite's write lock at BEGIN (read-modify-write safely).
+
+    Use it where two processes may change the same rows (two SSH logins grading one deck).
+    Do not open another session inside it in the same thread: it would wait for this one.
+    On other databases it is an ordinary session.
+    """
+    bind = engine.execution_options(sqlite_immediate=True) if engine.dialect.name == "sqlite" else engine
+    return Session(bind, expire_on_commit=False)
