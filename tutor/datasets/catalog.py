@@ -15,8 +15,8 @@ import numpy as np
 from tutor.datasets.base import full_data_root
 from tutor.datasets.download import DOWNLOADS
 from tutor.datasets.formats import CIFAR_TRAIN_FILES, idx_count
+from tutor.datasets import images
 from tutor.datasets.images import (
-    DEBIAN_FASHION_DIR,
     IDX_FILES,
     _idx_pair,
     full_cifar10_folder,
@@ -91,7 +91,7 @@ def _full_entries() -> list[Entry]:
             entries.append(Entry("full", name, False, 0, "", _missing(name, extra)))
             continue
         counts = [idx_count(_idx_pair(folder, split)[1]) for split in IDX_FILES]
-        origin = " (Debian package)" if folder == DEBIAN_FASHION_DIR else ""
+        origin = " (Debian package)" if folder == images.DEBIAN_FASHION_DIR else ""
         entries.append(
             Entry("full", name, True, folder_size(folder), str(folder) + origin,
                   f"{counts[0]:,} train + {counts[1]:,} test images")
