@@ -55,6 +55,7 @@ class ReviewScreen(Screen):
     ReviewScreen #review-card { height: 1fr; border: round $primary; padding: 0 1; margin: 0 1; }
     ReviewScreen #review-front { text-style: bold; }
     ReviewScreen #review-back { margin-top: 1; }
+    ReviewScreen #review-back.-revealed { border-top: dashed $primary-darken-1; }
     ReviewScreen #review-grades { height: 4; padding: 0 1; }
     ReviewScreen #review-status { height: 1; padding: 0 1; color: $text-muted; }
     """
@@ -136,6 +137,7 @@ class ReviewScreen(Screen):
             title += " · leech"
         self.query_one("#review-card").border_title = title
         front.update(card.front)
+        back.set_class(self.revealed, "-revealed")
         if self.revealed:
             back.update(card.back or "(no answer written: grade how well you recalled it)")
         else:
