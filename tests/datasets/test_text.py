@@ -40,7 +40,8 @@ def _write_aclimdb(root, per_label=3):
             folder.mkdir(parents=True)
             for i in range(per_label):
                 word = "wonderful" if label == "pos" else "terrible"
-                (folder / f"{i}_7.txt").write_text(f"A {word} {split} film number {i}.<br />The end.")
+                review = f"A {word} {split} film number {i}.<br />The end."
+                (folder / f"{i}_7.txt").write_text(review)
 
 
 def test_imdb_folder_is_used_when_present(data_root):

@@ -64,7 +64,7 @@ def _status(args: argparse.Namespace) -> int:
             if e.available and e.where:
                 print(f"       {'':<{width}}  {'':>9}  {e.where}")
         print()
-    print("Lessons use the full sets and weights when they are here, and the shipped data otherwise.")
+    print("Lessons use the full sets and weights when they are here, the shipped data otherwise.")
     return 0
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import numpy as np
 
 from tutor.datasets.base import full_data_root
-from tutor.datasets.download import DOWNLOADS
 from tutor.datasets.formats import CIFAR_TRAIN_FILES, idx_count
 from tutor.datasets import images
 from tutor.datasets.images import (
@@ -112,7 +111,11 @@ def _full_entries() -> list[Entry]:
         entries.append(Entry("full", "imdb", False, 0, "", _missing("imdb")))
     else:
         counts = [
-            sum(len(os.listdir(folder / split / lab)) for lab in ("pos", "neg") if (folder / split / lab).is_dir())
+            sum(
+                len(os.listdir(folder / split / lab))
+                for lab in ("pos", "neg")
+                if (folder / split / lab).is_dir()
+            )
             for split in ("train", "test")
         ]
         entries.append(Entry("full", "imdb", True, folder_size(folder), str(folder),
@@ -143,4 +146,4 @@ def data_root_line() -> str:
     return f"{full_data_root()} ({how})"
 
 
-__all__ = ["Entry", "catalog", "data_root_line", "folder_size", "DOWNLOADS"]
+__all__ = ["Entry", "catalog", "data_root_line", "folder_size"]

@@ -96,7 +96,7 @@ def download(
     root.mkdir(parents=True, exist_ok=True)
     try:
         _fetch(name, root)
-    except (OSError, RuntimeError) as exc:  # URLError is an OSError; torchvision raises RuntimeError
+    except (OSError, RuntimeError) as exc:  # URLError is an OSError; torchvision: RuntimeError
         raise DatasetUnavailable(f"the download of {name} failed: {exc}") from exc
     where = present(name) if root == full_data_root() or name == "resnet18" else root
     if where is None:

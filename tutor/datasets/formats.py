@@ -48,7 +48,8 @@ def read_idx(path: str | Path) -> np.ndarray:
     offset = 4 + 4 * ndim
     if len(raw) - offset != count * dtype.itemsize:
         raise ValueError(f"{path}: header says {dims} but the file holds {len(raw) - offset} bytes")
-    return np.frombuffer(raw, dtype=dtype, offset=offset).reshape(dims).astype(dtype.newbyteorder("="))
+    array = np.frombuffer(raw, dtype=dtype, offset=offset).reshape(dims)
+    return array.astype(dtype.newbyteorder("="))  # a writable copy in the machine's byte order
 
 
 def idx_count(path: str | Path) -> int:

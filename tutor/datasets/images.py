@@ -8,6 +8,8 @@ stand-in and says so. Images come back channels-first, ``[N, C, H, W]``.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -113,8 +115,27 @@ def full_cifar10_folder() -> Path | None:
 
 
 def synthetic_cifar10_folder() -> Path:
-    """Where the synthetic CIFAR-10 stand-in is written (and found again next time)."""
-    return full_data_root() / "synthetic-cifar10" / "cifar-10-batches-py"
+    """Where the synthetic CIFAR-10 stand-in is written and found again: in the learner's
+    own ``TUTOR_HOME``, since a shared ``TUTOR_DATA_DIR`` on a classroom server may be read-only."""
+    from tutor.paths import tutor_home
+
+    return tutor_home() / "cache" / "synthetic-cifar10" / "cifar-10-batches-py"
+
+
+def ensure_synthetic_cifar10() -> Path:
+    """Write the synthetic stand-in once; return its folder. Safe when two lessons race."""
+    folder = synthetic_cifar10_folder()
+    if (folder / MARKER).exists():
+        return folder
+    # Build in a private folder and rename it into place, so no reader sees half a set.
+    staging = folder.parent / f".staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    write_synthetic_cifar10(staging)
+    try:
+        staging.rename(folder)
+    except OSError:  # another process finished first: keep theirs
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
 
 
 def _as_dtype(images: np.ndarray, dtype: np.dtype | type | str) -> np.ndarray:
@@ -233,9 +254,7 @@ def load_cifar10(
         raise DatasetUnavailable(
             f"cifar10: the real set is not in {full_data_root() / 'cifar-10-batches-py'}. {hint}"
         )
-    folder = synthetic_cifar10_folder()
-    if not (folder / MARKER).exists():
-        write_synthetic_cifar10(folder)
+    folder = ensure_synthetic_cifar10()
     x, y = read_cifar_folder(folder, split)
     info = DatasetInfo(
         "cifar10",

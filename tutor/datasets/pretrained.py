@@ -66,7 +66,9 @@ class SmallCNN(nn.Module):
         return self.head(self.features(x))
 
 
-def image_model(num_classes: int, *, prefer: tuple[str, ...] = ("efficientnet-lite0", "resnet18")) -> ImageModel:
+def image_model(
+    num_classes: int, *, prefer: tuple[str, ...] = ("efficientnet-lite0", "resnet18")
+) -> ImageModel:
     """An image classifier with a fresh ``num_classes``-way head on the best backbone here.
 
     Tries the pretrained weights named in ``prefer`` in order; if none is installed, returns
@@ -85,7 +87,8 @@ def image_model(num_classes: int, *, prefer: tuple[str, ...] = ("efficientnet-li
                 )
             return ImageModel(
                 model, name, True, 224, IMAGENET_MEAN, IMAGENET_STD,
-                f"Using EfficientNet-Lite0 pretrained on ImageNet ({_millions(model)} parameters), new head.",
+                f"Using EfficientNet-Lite0 pretrained on ImageNet ({_millions(model)} "
+                "parameters), with a new head.",
             )
         if name == "resnet18" and resnet18_status().available:
             from torchvision.models import resnet18
@@ -96,7 +99,8 @@ def image_model(num_classes: int, *, prefer: tuple[str, ...] = ("efficientnet-li
             model.fc = nn.Linear(model.fc.in_features, num_classes)
             return ImageModel(
                 model, name, True, 224, IMAGENET_MEAN, IMAGENET_STD,
-                f"Using ResNet-18 pretrained on ImageNet ({_millions(model)} parameters), new head.",
+                f"Using ResNet-18 pretrained on ImageNet ({_millions(model)} parameters), "
+                "with a new head.",
             )
     return ImageModel(
         SmallCNN(num_classes), "small-cnn", False, 32, (0.5, 0.5, 0.5), (0.5, 0.5, 0.5),
@@ -150,7 +154,9 @@ class SmallTextEncoder(nn.Module):
     ``last_hidden_state`` [N, L, dim], as a Hugging Face encoder does.
     """
 
-    def __init__(self, vocab_size: int, dim: int = 128, layers: int = 2, heads: int = 4, max_len: int = 512):
+    def __init__(
+        self, vocab_size: int, dim: int = 128, layers: int = 2, heads: int = 4, max_len: int = 512
+    ):
         super().__init__()
         self.embed = nn.Embedding(vocab_size, dim, padding_idx=0)
         self.position = nn.Embedding(max_len, dim)

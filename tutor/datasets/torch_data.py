@@ -24,10 +24,9 @@ class ArrayDataset(Dataset):
         if np.issubdtype(x.dtype, np.floating):
             x = x.astype(np.float32, copy=False)
         self.x = torch.from_numpy(np.ascontiguousarray(x))
-        y = data.y
-        self.y = torch.from_numpy(
-            np.ascontiguousarray(y.astype(np.int64 if np.issubdtype(y.dtype, np.integer) else np.float32))
-        )
+        # Class labels become int64 (what cross_entropy wants); regression targets float32.
+        y_type = np.int64 if np.issubdtype(data.y.dtype, np.integer) else np.float32
+        self.y = torch.from_numpy(np.ascontiguousarray(data.y.astype(y_type)))
         self.transform = transform
         self.info: DatasetInfo = data.info
         self.classes = data.info.classes
