@@ -1,22 +1,19 @@
 """What the calendar shows, computed from content and progress; no drawing here.
 
-The UI renders a list of DayCell; `tutor today` and tests read the same list.
+`build_calendar` is pure: it takes the curriculum and a ProgressSnapshot (or None while the
+store is still opening, when every day shows its content status and today is unknown).
+`load_progress` reads the snapshot from the store. The UI and `tutor today` share both.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func
-from sqlmodel import select
-
-from tutor.context import LearnerContext
-from tutor.clock import learner_date
-from tutor.store import progress
-from tutor.store.models import ReviewCard, StudyTime
-from tutor.store.progress import DayStatus
+from tutor.clock import learner_date, streak
+from tutor.curriculum.loader import Curriculum
+from tutor.daystatus import DayStatus, status_of
 
 
 @dataclass(frozen=True)
@@ -49,90 +46,118 @@ class IntensiveCell:
 
 
 @dataclass(frozen=True)
+class ProgressSnapshot:
+    """The learner's progress as the calendar needs it, read in one go."""
+
+    today: date
+    started_on: date
+    days: dict[int, tuple[datetime | None, datetime | None]] = field(default_factory=dict)
+    activity: frozenset[date] = frozenset()
+    due_by_day: Counter = field(default_factory=Counter)
+    seconds_today: int = 0
+
+
+@dataclass(frozen=True)
 class CalendarView:
-    """Everything the calendar screen draws."""
+    """Everything the calendar screen draws. ``today`` is None until progress is loaded."""
 
     days: list[DayCell]
     intensive: list[IntensiveCell]
-    today: int
-    intensive_today: int
+    today: int | None
+    intensive_today: int | None
     streak: int
     reviews_due: int
     minutes_today: int
 
+    @property
+    def loaded(self) -> bool:
+        """True when the view includes the learner's progress."""
+        return self.today is not None
 
-def due_by_day(ctx: LearnerContext, now: datetime) -> Counter:
-    """Due review cards per source day."""
+
+def load_progress(ctx) -> ProgressSnapshot:
+    """Read the learner's progress for the calendar from the store (opens it if needed)."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from tutor.store import progress
+    from tutor.store.models import ReviewCard, StudyTime
+
+    now = ctx.clock.now()
+    today = ctx.today()
+    started = ctx.started_on()
     with ctx.session() as db:
-        rows = db.exec(
+        rows = progress.day_progress(db, ctx.learner_id)
+        activity = progress.activity_dates(db, ctx.learner_id)
+        due = db.exec(
             select(ReviewCard.source_day, func.count())
             .where(ReviewCard.learner_id == ctx.learner_id, ReviewCard.due <= now,
                    ReviewCard.suspended == False)  # noqa: E712
             .group_by(ReviewCard.source_day)
         )
-        return Counter({day: count for day, count in rows})
+        due_by_day = Counter({day: count for day, count in due})
+        spans = db.exec(select(StudyTime.started_at, StudyTime.seconds)
+                        .where(StudyTime.learner_id == ctx.learner_id))
+        seconds_today = sum(seconds for started_at, seconds in spans
+                            if learner_date(_aware(started_at)) == today)
+    return ProgressSnapshot(
+        today=today, started_on=started,
+        days={n: (row.started_at, row.completed_at) for n, row in rows.items()},
+        activity=frozenset(activity), due_by_day=due_by_day, seconds_today=seconds_today,
+    )
 
 
-def build_calendar(ctx: LearnerContext) -> CalendarView:
-    """Compute the calendar for the learner at the context's clock."""
-    now = ctx.clock.now()
-    today_date = ctx.today()
-    curriculum = ctx.curriculum
-    started = ctx.started_on()
-    with ctx.session() as db:
-        rows = progress.day_progress(db, ctx.learner_id)
-        dates = progress.activity_dates(db, ctx.learner_id)
-        today_seconds = _seconds_on(db, ctx, today_date)
-    due = due_by_day(ctx, now)
-    progress_day = (today_date - started).days + 1  # may run past 84 for a slow learner
-    today = max(1, min(84, progress_day))
+def build_calendar(curriculum: Curriculum, snapshot: ProgressSnapshot | None) -> CalendarView:
+    """Compute the calendar's cells from the content and (when loaded) the learner's progress."""
+    plan = curriculum.plan
+    progress_day = (snapshot.today - snapshot.started_on).days + 1 if snapshot else None
+    today = max(1, min(84, progress_day)) if progress_day is not None else None
+    due = snapshot.due_by_day if snapshot else Counter()
     days = []
     for number in range(1, 85):
         loaded = curriculum.day(number)
-        plan = curriculum.plan
         is_outline = loaded is None or loaded.is_outline
+        started_at, completed_at = snapshot.days.get(number, (None, None)) if snapshot else (None, None)
         days.append(DayCell(
             day=number,
             week=(number - 1) // 7 + 1,
             phase=loaded.meta.phase if loaded else (plan.phase_of(number).number if plan else 0),
             title=loaded.meta.title if loaded else "(this day failed to load: run tutor validate)",
-            status=progress.day_status(rows.get(number), is_outline),
+            status=status_of(started_at, completed_at, is_outline),
             milestone=(m.text if plan and (m := plan.milestone_of(number)) else None),
             reviews_due=due.get(number, 0),
-            is_today=number == today and 1 <= progress_day <= 84,
+            is_today=today is not None and number == today and 1 <= progress_day <= 84,
             tasks=len(loaded.meta.tasks) if loaded else 0,
             quizzes=len(loaded.meta.quizzes) if loaded else 0,
         ))
-    intensive_today = max(1, min(21, progress_day))
+    intensive_today = max(1, min(21, progress_day)) if progress_day is not None else None
     intensive = []
     if curriculum.intensive is not None:
         for item in curriculum.intensive.days:
-            statuses = [days[d - 1].status for d in item.covers]
-            if all(s is DayStatus.DONE for s in statuses):
-                status = DayStatus.DONE
-            elif any(s in (DayStatus.DONE, DayStatus.IN_PROGRESS) for s in statuses):
-                status = DayStatus.IN_PROGRESS
-            elif all(s is DayStatus.OUTLINE for s in statuses):
-                status = DayStatus.OUTLINE
-            else:
-                status = DayStatus.NOT_STARTED
             intensive.append(IntensiveCell(
-                item.day, item.week, item.title, tuple(item.covers), tuple(item.sections), status,
-                is_today=item.day == intensive_today and 1 <= progress_day <= 21,
+                item.day, item.week, item.title, tuple(item.covers), tuple(item.sections),
+                _intensive_status([days[d - 1].status for d in item.covers]),
+                is_today=intensive_today is not None and item.day == intensive_today and 1 <= progress_day <= 21,
             ))
     return CalendarView(
         days=days, intensive=intensive, today=today, intensive_today=intensive_today,
-        streak=progress.streak(dates, today_date), reviews_due=sum(due.values()),
-        minutes_today=today_seconds // 60,
+        streak=streak(snapshot.activity, snapshot.today) if snapshot else 0,
+        reviews_due=sum(due.values()),
+        minutes_today=(snapshot.seconds_today // 60) if snapshot else 0,
     )
 
 
-def _seconds_on(db, ctx: LearnerContext, day: date) -> int:
-    """Study seconds whose span started on the learner-date ``day``."""
-    spans = db.exec(select(StudyTime.started_at, StudyTime.seconds).where(StudyTime.learner_id == ctx.learner_id))
-    total = 0
-    for started_at, seconds in spans:
-        moment = started_at if started_at.tzinfo else started_at.replace(tzinfo=UTC)
-        if learner_date(moment) == day:
-            total += seconds
-    return total
+def _intensive_status(statuses: list[DayStatus]) -> DayStatus:
+    """An intensive day is done when every plan day it uses is done."""
+    if all(s is DayStatus.DONE for s in statuses):
+        return DayStatus.DONE
+    if any(s in (DayStatus.DONE, DayStatus.IN_PROGRESS) for s in statuses):
+        return DayStatus.IN_PROGRESS
+    if all(s is DayStatus.OUTLINE for s in statuses):
+        return DayStatus.OUTLINE
+    return DayStatus.NOT_STARTED
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything stored is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
@@ -72,3 +73,14 @@ def learner_date(moment: datetime, start_hour: int | None = None, tz: tzinfo | N
 def plan_day(started_on: date, today: date, length: int = 84) -> int:
     """Which day of a plan of ``length`` days ``today`` is, for a learner who began on ``started_on``."""
     return max(1, min(length, (today - started_on).days + 1))
+
+
+def streak(dates: Iterable[date], today: date) -> int:
+    """Consecutive days of activity ending today, or yesterday if today has none yet."""
+    active = set(dates)
+    day = today if today in active else today - timedelta(days=1)
+    count = 0
+    while day in active:
+        count += 1
+        day -= timedelta(days=1)
+    return count

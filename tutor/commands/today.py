@@ -15,12 +15,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print today's plan day, lesson, work left and reviews due."""
-    from tutor.calendar_model import build_calendar
+    from tutor.calendar_model import build_calendar, load_progress
     from tutor.context import LearnerContext
     from tutor.store import progress
 
     ctx = LearnerContext.open()
-    view = build_calendar(ctx)
+    view = build_calendar(ctx.curriculum, load_progress(ctx))
     cell = view.days[view.today - 1]
     with ctx.session() as db:
         passed = progress.passed_tasks(db, ctx.learner_id)

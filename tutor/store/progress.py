@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterable
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from tutor.clock import learner_date
+from tutor.clock import learner_date, streak  # noqa: F401  (streak re-exported)
+from tutor.daystatus import DayStatus, status_of
 from tutor.store.models import (
     DayProgress,
     Learner,
@@ -26,15 +25,6 @@ from tutor.store.models import (
     TaskAttempt,
     utcnow,
 )
-
-
-class DayStatus(StrEnum):
-    """What the calendar shows for a day."""
-
-    OUTLINE = "outline"
-    NOT_STARTED = "not started"
-    IN_PROGRESS = "in progress"
-    DONE = "done"
 
 
 def learner_name() -> str:
@@ -103,11 +93,9 @@ def day_progress(session: Session, learner_id: int) -> dict[int, DayProgress]:
 
 def day_status(progress: DayProgress | None, is_outline: bool) -> DayStatus:
     """The calendar status of one day from its progress row."""
-    if progress is not None and progress.completed_at is not None:
-        return DayStatus.DONE
-    if progress is not None and progress.started_at is not None:
-        return DayStatus.IN_PROGRESS
-    return DayStatus.OUTLINE if is_outline else DayStatus.NOT_STARTED
+    if progress is None:
+        return status_of(None, None, is_outline)
+    return status_of(progress.started_at, progress.completed_at, is_outline)
 
 
 def record_study_time(session: Session, learner_id: int, day: int, started_at: datetime, seconds: int) -> None:
@@ -198,17 +186,6 @@ def activity_dates(session: Session, learner_id: int, start_hour: int | None = N
     moments += session.exec(select(QuizAnswer.created_at).where(QuizAnswer.learner_id == learner_id))
     moments += session.exec(select(ReviewLog.reviewed_at).where(ReviewLog.learner_id == learner_id))
     return {learner_date(_aware(m), start_hour) for m in moments}
-
-
-def streak(dates: Iterable[date], today: date) -> int:
-    """Consecutive days of activity ending today, or yesterday if today has none yet."""
-    active = set(dates)
-    day = today if today in active else today - timedelta(days=1)
-    count = 0
-    while day in active:
-        count += 1
-        day -= timedelta(days=1)
-    return count
 
 
 def _aware(moment: datetime) -> datetime:

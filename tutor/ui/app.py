@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tutor.context import LearnerContext
-from tutor.store import progress
 from tutor.studytime import StudyTimer
 from tutor.ui.screens.calendar import CalendarScreen
 from tutor.ui.screens.unavailable import NotAvailableScreen
@@ -59,6 +58,8 @@ class TutorApp(App):
         self._study_day: int | None = None
 
     def on_mount(self) -> None:
+        if self.start != "calendar":
+            self.ctx.connect()  # only the calendar can draw before the store is open
         self.switch_mode(self.start if self.start in self.MODES else "calendar")
         for notice in self.ctx.notices:
             self.notify(notice, severity="warning", timeout=10)
@@ -79,6 +80,8 @@ class TutorApp(App):
         """Save the active time counted since begin_study."""
         if self._timer is None or self._study_day is None:
             return
+        from tutor.store import progress
+
         now = self.ctx.clock.now()
         seconds = self._timer.seconds(now)
         with self.ctx.session() as db:

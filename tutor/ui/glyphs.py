@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tutor.store.progress import DayStatus
+from tutor.daystatus import DayStatus
 
 UNICODE = {
     DayStatus.OUTLINE: "·",

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 from textual.widgets import Footer, Header, Static
 
-from tutor.calendar_model import CalendarView, build_calendar
-from tutor.store import progress
+from tutor.calendar_model import CalendarView, ProgressSnapshot, build_calendar, load_progress
+from tutor.daystatus import DayStatus
 from tutor.ui.glyphs import glyphs
 from tutor.ui.widgets.calendar_grid import PHASE_STYLES, CalendarGrid, Grid, IntensiveGrid
 
@@ -46,21 +47,40 @@ class CalendarScreen(Screen):
         return self.app.ctx.track
 
     def on_mount(self) -> None:
-        self.refresh_view()
-        self._show_track()
-        grid = self._active_grid()
-        grid.cursor = self.view.intensive_today if self.track == "intensive21" else self.view.today
-        grid.focus()
+        ctx = self.app.ctx
+        # Draw the plan from content at once; the learner's progress follows when the store
+        # is open (importing the database layer costs more than this first paint).
+        self._apply(load_progress(ctx) if ctx.connected else None)
+        self._active_grid().focus()
+        if not ctx.connected:
+            self.run_worker(self._load_in_background, thread=True, exclusive=True,
+                            group="progress", exit_on_error=False)
+
+    def _load_in_background(self) -> None:
+        snapshot = load_progress(self.app.ctx)
+        self.app.call_from_thread(self._apply, snapshot)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.app.exit(return_code=2, message=f"tutor: cannot open your progress: {event.worker.error}")
 
     def on_screen_resume(self) -> None:
-        if self.view is not None:
+        if self.view is not None and self.app.ctx.connected:
             self.refresh_view()
 
     def refresh_view(self) -> None:
         """Recompute statuses from the store and redraw."""
-        self.view = build_calendar(self.app.ctx)
+        self._apply(load_progress(self.app.ctx))
+
+    def _apply(self, snapshot: ProgressSnapshot | None) -> None:
+        first_progress = snapshot is not None and (self.view is None or not self.view.loaded)
+        self.view = build_calendar(self.app.ctx.curriculum, snapshot)
         self.query_one(CalendarGrid).cells = tuple(self.view.days)
         self.query_one(IntensiveGrid).cells = tuple(self.view.intensive)
+        self._show_track()
+        if first_progress:
+            self.action_goto_today()
         self._draw_summary()
         self._draw_legend()
         self._draw_detail(self._active_grid().cursor)
@@ -76,6 +96,9 @@ class CalendarScreen(Screen):
 
     def _draw_summary(self) -> None:
         view = self.view
+        if not view.loaded:
+            self.query_one("#summary", Static).update(Text(f" {TRACKS[self.track]} · opening your progress…"))
+            return
         day = view.intensive_today if self.track == "intensive21" else view.today
         streak = f"{view.streak} day{'s' if view.streak != 1 else ''}"
         line = Text()
@@ -89,7 +112,7 @@ class CalendarScreen(Screen):
     def _draw_legend(self) -> None:
         marks = glyphs()
         legend = Text(" ")
-        for status in progress.DayStatus:
+        for status in DayStatus:
             legend.append(f"{marks[status]} {status.value} ", style="dim")
         legend.append(f"{marks['milestone']} milestone {marks['due']} reviews ▸ today", style="dim")
         self.query_one("#legend", Static).update(legend)
@@ -135,20 +158,22 @@ class CalendarScreen(Screen):
 
     def action_toggle_track(self) -> None:
         """Switch between the 84-day plan and the 21-day track, and remember the choice."""
+        from tutor.store import progress
+        from tutor.store.models import Learner
+
         ctx = self.app.ctx
         ctx.track = "intensive21" if ctx.track == "plan84" else "plan84"
         with ctx.session() as db:
-            from tutor.store.models import Learner
-
             progress.set_track(db, db.get(Learner, ctx.learner_id), ctx.track)
         self._show_track()
+        self.action_goto_today()
         grid = self._active_grid()
-        grid.cursor = self.view.intensive_today if ctx.track == "intensive21" else self.view.today
         grid.focus()
         self._draw_summary()
         self._draw_detail(grid.cursor)
 
     def action_goto_today(self) -> None:
-        """Put the cursor on today."""
+        """Put the cursor on today (day 1 until the learner's progress is loaded)."""
         grid = self._active_grid()
-        grid.cursor = self.view.intensive_today if self.track == "intensive21" else self.view.today
+        today = self.view.intensive_today if self.track == "intensive21" else self.view.today
+        grid.cursor = today or 1

@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen):
                 self.sections.append(f"## {type(focused).__name__} (focused)\n" + "\n".join(lines))
         lines = describe_bindings(screen)
         if lines:
-            self.sections.append(f"## This screen\n" + "\n".join(lines))
+            self.sections.append("## This screen\n" + "\n".join(lines))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():

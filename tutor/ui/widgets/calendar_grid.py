@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tutor.calendar_model import DayCell, IntensiveCell
-from tutor.store.progress import DayStatus
+from tutor.daystatus import DayStatus
 from tutor.ui.glyphs import glyphs
 
 PHASE_STYLES = {1: "cyan", 2: "green", 3: "magenta", 4: "yellow"}
