@@ -13,13 +13,13 @@ MIN_ACCEPTED = 3
 _HEADER = re.compile(r"^\s*\[\[\s*problem\s*\]\]")
 
 
-def bank_dir() -> Path:
-    """The folder holding the derivation problem files."""
-    return quizzes_dir() / "derivations"
+def bank_dir(root: Path | None = None) -> Path:
+    """The folder holding the derivation problem files (under content ``root`` if given)."""
+    return (root / "quizzes" if root else quizzes_dir()) / "derivations"
 
 
-def _files() -> list[Path]:
-    folder = bank_dir()
+def _files(root: Path | None = None) -> list[Path]:
+    folder = bank_dir(root)
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
@@ -57,10 +57,10 @@ def _read(path: Path) -> tuple[list[tuple[int, int, dict]], list[tuple[Path, int
     return list(zip(starts, ends, tables)), errors
 
 
-def load_bank() -> dict[str, Problem]:
+def load_bank(root: Path | None = None) -> dict[str, Problem]:
     """Every well-formed problem in the bank, by id (a broken one is skipped; see ``validate_bank``)."""
     problems: dict[str, Problem] = {}
-    for path in _files():
+    for path in _files(root):
         entries, _ = _read(path)
         for start, _end, table in entries:
             try:
@@ -79,7 +79,7 @@ def get_problem(problem_id: str) -> Problem:
     return bank[problem_id]
 
 
-def validate_bank(deep: bool = True) -> list[tuple[Path, int, str]]:
+def validate_bank(deep: bool = True, root: Path | None = None) -> list[tuple[Path, int, str]]:
     """Every problem in the bank's files, as (path, line, message).
 
     Finds bad TOML, missing or unknown keys, duplicate ids and bad names. With ``deep`` it also
@@ -88,7 +88,7 @@ def validate_bank(deep: bool = True) -> list[tuple[Path, int, str]]:
     """
     errors: list[tuple[Path, int, str]] = []
     seen: dict[str, tuple[Path, int]] = {}
-    for path in _files():
+    for path in _files(root):
         lines = path.read_text(encoding="utf-8").splitlines()
         entries, file_errors = _read(path)
         errors.extend(file_errors)

@@ -15,7 +15,7 @@ import numpy as np
 
 from tutor.derive.compile import _sample, compiled
 from tutor.derive.evaluate import NUMERIC, SYMBOLIC, ShapeError, as_scalar, evaluate
-from tutor.derive.feedback import Verdict, diagnose
+from tutor.derive.feedback import Verdict, diagnose, known_mistake
 from tutor.derive.problem import Problem
 from tutor.derive.render import render, shape_text
 from tutor.derive.syntax import InputError, Node, parse_answer
@@ -137,9 +137,11 @@ def check_answer(problem: Problem, text: str, confirm: bool = True) -> Verdict:
     result = diagnose(comp, values, parsed)
     if result.correct:
         result.confirmed = "numeric"
-        if problem.kind == "value" and _ops(tree) > comp.key_simple_ops + 3:
-            return Verdict("incorrect", "That is equal to the expression, but not simplified yet: "
-                           "expand, cancel, and keep only what is left.", ["not-simplified"], parsed, result.shape)
+        if problem.kind == "value" and _ops(tree) > comp.key_simple_ops + 1:
+            message = "That is equal to the expression, but not simplified yet: expand, cancel, and keep only what is left."
+            known = known_mistake(comp, values)
+            return Verdict("incorrect", f"{message} {known}" if known else message,
+                           ["not-simplified"] + (["known-mistake"] if known else []), parsed, result.shape)
         if confirm and _confirm_symbolic(comp, tree):
             result.confirmed = "symbolic"
     return result

@@ -18,7 +18,7 @@ import numpy as np
 import sympy as sp
 
 from tutor.derive.evaluate import NUMERIC, SYMBOLIC, ShapeError, as_scalar, evaluate
-from tutor.derive.graph import Graph, variable_symbols
+from tutor.derive.graph import Graph, lambdify, variable_symbols
 from tutor.derive.problem import Problem, ProblemError, Variable
 from tutor.derive.syntax import InputError, Node, parse_answer
 
@@ -112,7 +112,7 @@ def compile_problem(problem: Problem) -> Compiled:
                 raise ProblemError("with scalar variables, f must be a scalar", "f")
             key_expr = f_full.item() if problem.kind == "value" else sp.diff(f_full.item(), sp.Symbol(problem.wrt, real=True))
             flat_syms = [sp.Symbol(v.name, real=True) for v in problem.vars.values()]
-            key_func = sp.lambdify(flat_syms, key_expr, modules="numpy")
+            key_func = lambdify(flat_syms, key_expr)
         elif problem.kind == "value":
             raise ProblemError("a value problem takes scalar variables", "kind")
         if problem.kind != "value":
@@ -127,7 +127,9 @@ def compile_problem(problem: Problem) -> Compiled:
             raise ProblemError("a jacobian problem needs a column-vector f and a column-vector wrt", "kind")
 
     rng = np.random.default_rng(zlib.crc32(problem.id.encode()))
-    points, keys, others = [], [], {n: [] for n, v in problem.vars.items() if v.continuous and n != problem.wrt}
+    points, keys = [], []
+    others: dict[str, list[np.ndarray]] = {n: [] for n, v in problem.vars.items()
+                                           if graph is not None and v.continuous and n != problem.wrt}
     tries = 0
     while len(points) < N_POINTS:
         tries += 1

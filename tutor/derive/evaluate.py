@@ -63,7 +63,7 @@ class Backend:
         return self.arr(f(x))
 
     def max(self, values: list) -> object:
-        return sp.Max(*values) if self.symbolic else max(values)
+        return sp.Max(*values, evaluate=False) if self.symbolic else max(values)
 
 
 NUMERIC = Backend(symbolic=False)

@@ -98,7 +98,7 @@ def diagnose(comp: Compiled, values: list[np.ndarray], parsed: str) -> Verdict:
     shape = shape_text(answer[0].shape, p.dims)
 
     def verdict(kind: str, message: str, codes: list[str]) -> Verdict:
-        extra = _known_mistake(comp, values)
+        extra = known_mistake(comp, values)
         if extra and kind == "incorrect" and extra not in message:
             message = extra if codes == ["entries"] else f"{message} {extra}"
             codes = codes + ["known-mistake"] if codes != ["entries"] else ["known-mistake"]
@@ -147,7 +147,7 @@ def diagnose(comp: Compiled, values: list[np.ndarray], parsed: str) -> Verdict:
     other = _other_variable(comp, answer)
     if other:
         return verdict("incorrect", f"that is {p.label_for(other)}, not {label}.", ["other-variable"])
-    mistake = _known_mistake(comp, values)
+    mistake = known_mistake(comp, values)
     if mistake:
         return Verdict("incorrect", mistake, ["known-mistake"], parsed, shape)
     return Verdict("incorrect", _entries_message(comp, answer, key), ["entries"], parsed, shape)
@@ -160,7 +160,8 @@ def _other_variable(comp: Compiled, answer: list[np.ndarray]) -> str | None:
     return None
 
 
-def _known_mistake(comp: Compiled, values: list[np.ndarray]) -> str | None:
+def known_mistake(comp: Compiled, values: list[np.ndarray]) -> str | None:
+    """The message of the problem's known mistake that these values match, if any."""
     answer = _squeeze(values)
     for message, mistake_values in comp.mistakes:
         if _close(answer, _squeeze(mistake_values)):

@@ -22,6 +22,23 @@ from tutor.derive.syntax import Node
 
 F_NAME = "__f__"
 
+# SymPy prints Heaviside(a - Max(b, c, d)) as a many-branch Piecewise, which takes seconds
+# to generate; an opaque "vmax" keeps the code short and means the same thing.
+_VMAX = sp.Function("vmax")
+_VMIN = sp.Function("vmin")
+_MODULES = [{"vmax": lambda *xs: np.max(np.broadcast_arrays(*xs), axis=0),
+             "vmin": lambda *xs: np.min(np.broadcast_arrays(*xs), axis=0)}, "numpy"]
+
+
+def lambdify(args: list, exprs: object):
+    """``sympy.lambdify`` for NumPy, with Max and Min printed as plain elementwise calls."""
+    def plain(e):
+        if isinstance(e, sp.Basic):
+            return e.replace(sp.Max, lambda *a: _VMAX(*a)).replace(sp.Min, lambda *a: _VMIN(*a))
+        return e
+    exprs = [plain(e) for e in exprs] if isinstance(exprs, list) else plain(exprs)
+    return sp.lambdify(args, exprs, modules=_MODULES, cse=True)
+
 
 def symbols_for(name: str, shape: tuple[int, ...]) -> np.ndarray:
     """An array of real SymPy symbols named after ``name`` and each entry's index."""
@@ -90,7 +107,7 @@ class Graph:
                     outs.append(index[out_sym])
                     ins.append(index[s])
                     diffs.append(sp.diff(e, s))
-            func = sp.lambdify([flat_syms], diffs, modules="numpy", cse=True) if diffs else None
+            func = lambdify([flat_syms], diffs) if diffs else None
             self.stages.append(Stage(name, np.asarray(syms).shape, self.slices[name].start,
                                      np.array(outs, dtype=int), np.array(ins, dtype=int), func))
 

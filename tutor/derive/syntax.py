@@ -265,9 +265,12 @@ class _Walker:
         if isinstance(func, ast.Constant) and isinstance(func.value, (int, float)):
             raise InputError(f"missing '*' between {func.value} and '('")
         if isinstance(func, ast.Attribute):
-            return self.walk(func, depth, calls)  # reports the attribute
-        if not isinstance(func, ast.Name):
+            if func.attr == "T":
+                raise InputError("missing operator between .T and '(': write @ for a matrix product or * elementwise.")
+            self.walk(func, depth, calls)  # reports the attribute
             raise InputError("only named functions such as exp(...) can be called.")
+        if not isinstance(func, ast.Name):
+            raise InputError("missing '*' between ')' and '(': to multiply two brackets write (...)*(...).")
         name = ALIASES.get(func.id, func.id)
         if func.id.startswith("__"):
             raise InputError(f"names like '{func.id}' are never allowed.")
