@@ -101,3 +101,12 @@ def test_download_urls_are_the_ones_torchvision_uses():
 @pytest.mark.parametrize(("n", "text"), [(0, "0 B"), (999, "999 B"), (1_628_848, "1.6 MB")])
 def test_sizes_read_like_a_person_would_write_them(n, text):
     assert human_size(n) == text
+
+
+def test_status_flags_the_synthetic_cifar_stand_in_once_made(capsys):
+    from tutor.datasets.images import synthetic_cifar10_folder
+    from tutor.datasets.synthetic import write_synthetic_cifar10
+
+    write_synthetic_cifar10(synthetic_cifar10_folder(), n_train=20, n_test=10)
+    main(["data", "status"])
+    assert "cifar10-synthetic" in capsys.readouterr().out
