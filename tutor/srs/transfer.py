@@ -6,7 +6,7 @@
   Import in Anki 2.1.55+ makes Basic notes without questions.
 
 Imports never duplicate: a card whose key is already in the deck is left as it is, a log row
-already present (same card, time and kind) is skipped. An Anki-style TSV imports as cards keyed
+already present (same card, time, kind and resulting state) is skipped. An Anki-style TSV imports as cards keyed
 by a hash of the front, so importing it twice adds nothing either.
 """
 
@@ -167,7 +167,7 @@ def import_history(db: Session, learner_id: int, text: str) -> ImportReport:
         for line, row, card_id, when in parsed:
             if row["kind"] != kind:
                 continue
-            key = (card_id, when, kind)
+            key = (card_id, when, kind, row["state_after"])
             if key in present:
                 skipped += 1
                 continue
@@ -182,8 +182,8 @@ def import_history(db: Session, learner_id: int, text: str) -> ImportReport:
             present[key] = -1
         added += reviews.insert_log_rows(db, batch, commit=False)
         present = reviews.log_keys(db, learner_id)
-        file_ids = {row["log_id"]: present[(card_id, when, row["kind"])]
-                    for _, row, card_id, when in parsed if (card_id, when, row["kind"]) in present}
+        file_ids = {row["log_id"]: present[key] for _, row, card_id, when in parsed
+                    if (key := (card_id, when, row["kind"], row["state_after"])) in present}
     db.commit()
     return ImportReport("history", added, skipped)
 

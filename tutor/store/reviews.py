@@ -269,11 +269,11 @@ def effective_grades(rows: Iterable[LogRow]) -> Iterator[LogRow]:
     return (r for r in rows if r.kind == "grade" and r.id not in reverted)
 
 
-def log_keys(session: Session, learner_id: int) -> dict[tuple[int, datetime, str], int]:
-    """Log row ids by (card id, time, kind): what an import checks to avoid duplicates."""
-    rows = session.connection().execute(
-        select(LOG.c.id, LOG.c.card_id, LOG.c.reviewed_at, LOG.c.kind).where(LOG.c.learner_id == learner_id))
-    return {(r.card_id, utc(r.reviewed_at), r.kind): r.id for r in rows}
+def log_keys(session: Session, learner_id: int) -> dict[tuple[int, datetime, str, str], int]:
+    """Log row ids by (card id, time, kind, state after): what an import checks to avoid duplicates."""
+    rows = session.connection().execute(select(LOG.c.id, LOG.c.card_id, LOG.c.reviewed_at, LOG.c.kind,
+                                               LOG.c.state_after).where(LOG.c.learner_id == learner_id))
+    return {(r.card_id, utc(r.reviewed_at), r.kind, r.state_after): r.id for r in rows}
 
 
 def card_ids_by_key(session: Session, learner_id: int) -> dict[str, int]:

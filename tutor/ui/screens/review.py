@@ -23,6 +23,7 @@ from tutor.srs.session import BUTTONS, ReviewSession
 from tutor.srs.settings import SrsSettings
 from tutor.srs.sm2 import GRADE_MEANINGS
 from tutor.srs.suggest import suggest_grade_from_derivation, suggest_grade_from_kata
+from tutor.store.models import utcnow
 
 SHORT_MEANINGS = {0: "blackout", 1: "wrong", 2: "almost", 3: "hard", 4: "good", 5: "easy"}
 LETTERS = {"again": "a", "hard": "h", "good": "g", "easy": "e"}
@@ -103,7 +104,8 @@ class ReviewScreen(Screen):
         self.revealed = False
         self.suggested = None
         self.shown_at = time.monotonic()
-        self.shown_wall = self.app.ctx.clock.now()
+        # Attempts and answers are stamped with the real time, so compare with the real time.
+        self.shown_wall = utcnow()
         self.redraw()
 
     # Drawing ------------------------------------------------------------------------------------
