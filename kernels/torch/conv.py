@@ -6,13 +6,13 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from kernels.numpy.conv import conv_output_size  # pure integer arithmetic, shared
 
-__all__ = [
-    "conv_output_size", "im2col", "col2im", "conv2d_forward_naive", "conv2d_forward_im2col",
-    "conv2d_backward_naive", "conv2d_backward_im2col", "conv2d_backward",
-    "maxpool_forward", "maxpool_backward", "avgpool_forward", "avgpool_backward",
-]
+def conv_output_size(size: int, kernel: int, stride: int = 1, pad: int = 0) -> int:
+    """Output length along one axis: ⌊(size + 2·pad − kernel) / stride⌋ + 1."""
+    padded = size + 2 * pad
+    if kernel > padded or stride < 1:
+        raise ValueError(f"a kernel of {kernel} with stride {stride} does not fit {size} padded by {pad}")
+    return (padded - kernel) // stride + 1
 
 
 def _pad(x, pad):
