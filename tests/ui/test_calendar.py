@@ -85,6 +85,20 @@ async def test_time_on_a_day_is_saved_when_leaving_it():
         assert progress.seconds_spent(db, app.ctx.learner_id, 1) == 8 * 60
 
 
+async def test_idle_time_does_not_count_however_often_it_is_saved():
+    app = make_app(day=1, done=())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(30):  # half an hour idle, saved every minute
+            app.ctx.clock.advance(minutes=1)
+            app._save_study()
+        await pilot.press("escape")
+        await pilot.pause()
+    with app.ctx.session() as db:
+        assert progress.seconds_spent(db, app.ctx.learner_id, 1) == 5 * 60
+
+
 async def test_switching_to_the_intensive_track_is_remembered():
     app = make_app(day=3, done=(1, 2))
     async with app.run_test(size=SIZE) as pilot:

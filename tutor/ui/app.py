@@ -56,6 +56,8 @@ class TutorApp(App):
         self.start = start
         self._timer: StudyTimer | None = None
         self._study_day: int | None = None
+        self._flush_interval = None
+        self._saved_seconds = 0
 
     def on_mount(self) -> None:
         if self.start != "calendar":
@@ -75,23 +77,36 @@ class TutorApp(App):
         self.end_study()
         self._study_day = day
         self._timer = StudyTimer(self.ctx.clock.now())
+        self._saved_seconds = 0
+        if self._flush_interval is None:
+            # Save what was counted every minute, so a killed session loses at most a minute.
+            # Saving draws nothing: it sends no bytes to the terminal.
+            self._flush_interval = self.set_interval(60, self._save_study)
 
-    def end_study(self) -> None:
-        """Save the active time counted since begin_study."""
+    def _save_study(self) -> None:
+        """Save the active seconds counted since the last save (one timer per visit, so idle
+        time past the cap never counts, however often we save)."""
         if self._timer is None or self._study_day is None:
             return
         from tutor.store import progress
 
         now = self.ctx.clock.now()
-        seconds = self._timer.seconds(now)
-        with self.ctx.session() as db:
-            progress.record_study_time(db, self.ctx.learner_id, self._study_day, self._timer.started_at, seconds)
+        total = self._timer.seconds(now)
+        delta = total - self._saved_seconds
+        if delta >= 1:
+            with self.ctx.session() as db:
+                progress.record_study_time(db, self.ctx.learner_id, self._study_day, now, delta)
+            self._saved_seconds = total
+
+    def end_study(self) -> None:
+        """Save the time counted on the current day and stop counting."""
+        self._save_study()
         self._timer = None
         self._study_day = None
 
     def pending_study_seconds(self) -> int:
         """Seconds counted but not yet saved."""
-        return self._timer.seconds(self.ctx.clock.now()) if self._timer else 0
+        return self._timer.seconds(self.ctx.clock.now()) - self._saved_seconds if self._timer else 0
 
     def on_key(self, event: events.Key) -> None:
         if self._timer is not None:
