@@ -20,7 +20,7 @@ from tutor.derive.problem import Problem
 from tutor.derive.render import render, shape_text
 from tutor.derive.syntax import InputError, Node, parse_answer
 
-SIMPLIFY_SECONDS = 0.03
+SIMPLIFY_SECONDS = 0.02
 SIMPLIFY_MAX_OPS = 60
 
 CONVENTION = (

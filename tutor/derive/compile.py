@@ -22,7 +22,7 @@ from tutor.derive.graph import Graph, lambdify, variable_symbols
 from tutor.derive.problem import Problem, ProblemError, Variable
 from tutor.derive.syntax import InputError, Node, parse_answer
 
-N_POINTS = 5
+N_POINTS = 8
 MAX_REDRAWS = 200
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 MAX_CHARS = 400
 MAX_NODES = 150
-MAX_DEPTH = 30
+MAX_DEPTH = 60
 MAX_CALL_DEPTH = 6
 MAX_LITERAL = 1e6
 MAX_EXPONENT = 16
@@ -158,6 +158,8 @@ def parse_answer(text: str, names: set[str] | frozenset[str], ints: set[str] | f
         raise InputError(_syntax_message(text, err)) from None
     except (ValueError, RecursionError, MemoryError, OverflowError):
         raise InputError("that expression is too long or too deeply nested to read.") from None
+    if sum(1 for _ in ast.walk(tree)) > 3 * MAX_NODES:
+        raise InputError(f"that expression is too big (over {MAX_NODES} pieces); a gradient here is much shorter.")
     walker = _Walker(frozenset(names), frozenset(ints))
     result = walker.walk(tree.body, 0, 0)
     _check_constants(result)
@@ -244,7 +246,8 @@ class _Walker:
         if target in FUNCTIONS:
             raise InputError(f"{name} is a function: write {name}(...).")
         known = sorted(self.names | set(FUNCTIONS))
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        close = [n for n in known if n.lower() == name.lower()] or \
+            difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f" Did you mean {close[0]}?" if close else ""
         avail = ", ".join(sorted(n for n in self.names if n not in self.ints))
         raise InputError(f"I don't know the name '{name}'.{hint} Names in this problem: {avail}.")
@@ -270,7 +273,10 @@ class _Walker:
             self.walk(func, depth, calls)  # reports the attribute
             raise InputError("only named functions such as exp(...) can be called.")
         if not isinstance(func, ast.Name):
-            raise InputError("missing '*' between ')' and '(': to multiply two brackets write (...)*(...).")
+            if isinstance(func, (ast.BinOp, ast.UnaryOp, ast.Call, ast.Constant)):
+                raise InputError("missing '*' between ')' and '(': to multiply two brackets write (...)*(...).")
+            self.walk(func, depth, calls)  # names what is not allowed (a lambda, a subscript...)
+            raise InputError("only named functions such as exp(...) can be called.")
         name = ALIASES.get(func.id, func.id)
         if func.id.startswith("__"):
             raise InputError(f"names like '{func.id}' are never allowed.")
