@@ -117,7 +117,8 @@ def build_family(case: Case, folder: Path | None) -> list[BuiltCase]:
             names = [a.name for a in case.args]
         name = case.name if len(case.seeds) == 1 else f"{case.name} [seed {seed}]"
         built.append(BuiltCase(name=name, inputs=inputs, names=names, kwargs=kwargs, dims=dims, seed=seed,
-                               note=case.note, tolerance=case.tolerance, call_args=list(inputs)))
+                               note=case.note, tolerance=case.tolerance, call_args=list(inputs),
+                               extra={"central_differences": case.central_differences}))
     return built
 
 
@@ -132,7 +133,8 @@ def _show_arg(arg: Arg) -> str:
     if arg.shown:
         return arg.shown
     if arg.array is not None:
-        dtype = "" if "dtype" not in arg.model_fields_set else f", dtype=np.{arg.dtype}"
+        implied = np.array(arg.array).dtype == np.dtype(arg.dtype)
+        dtype = "" if "dtype" not in arg.model_fields_set or implied else f", dtype=np.{arg.dtype}"
         return f"np.array({arg.array!r}{dtype})"
     if arg.value is not None:
         return repr(arg.value)
@@ -159,7 +161,5 @@ def show_value(value: Any) -> str:
         return "{" + ", ".join(f"{k!r}: {show_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, float):
-        return repr(round(value, 10))
     with np.printoptions(precision=6, suppress=True):
         return repr(value)

@@ -89,6 +89,10 @@ def compare_arrays(actual: np.ndarray, expected: np.ndarray, tol: Tolerance, whe
                           actual=actual, expected=expected)
     if actual.dtype.kind not in "biufc":
         return Comparison(False, f"{label}expected numbers, got an array of {actual.dtype}", where)
+    if actual.dtype.kind == expected.dtype.kind == "f" and actual.dtype.itemsize < expected.dtype.itemsize:
+        return Comparison(False, f"{label}expected {expected.dtype}, got {actual.dtype}: keep the input's "
+                                 f"precision (a cast, or an array created as {actual.dtype}?)", where,
+                          actual=actual, expected=expected)
     a = actual.astype(np.complex128 if actual.dtype.kind == "c" else np.float64)
     e = expected.astype(np.complex128 if expected.dtype.kind == "c" else np.float64)
     with np.errstate(invalid="ignore", over="ignore"):
@@ -111,8 +115,6 @@ def compare_arrays(actual: np.ndarray, expected: np.ndarray, tol: Tolerance, whe
     message = (f"{label}wrong value{where_text}: expected {_fmt(at_e.real)}, got {_fmt(at_a.real)}{count}; "
                f"max abs error {float(err.max()):.2e}, relative error {rel_error(a.real, e.real):.2e} "
                f"(allowed: rtol {tol.rtol:g}, atol {tol.atol:g})")
-    if actual.dtype != expected.dtype and actual.dtype.itemsize < expected.dtype.itemsize:
-        message += f"; note you returned {actual.dtype} where {expected.dtype} was expected"
     return Comparison(False, message, where, float(np.max(err)), rel_error(a.real, e.real), index,
                       float(at_e.real), float(at_a.real), actual=actual, expected=expected)
 

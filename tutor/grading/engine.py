@@ -11,7 +11,7 @@ import ast
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tutor.grading import kinds, rules
@@ -35,6 +35,7 @@ class Task:
     spec: TaskSpec
     folder: Path
     cases: list[BuiltCase]
+    expected: dict[str, list] = field(default_factory=dict)  # by device: the answers never change
 
     @classmethod
     def load(cls, task: str | Path) -> Task:
@@ -141,7 +142,9 @@ def _run_expected(task: Task, device: str, limits: Limits) -> Callable[[], list[
                            else Expected(Raised(frame["error"]["type"], frame["error"]["message"])))
             return out
         return wait
-    values = [kinds.expected_for(task.spec, task.folder, case, device) for case in task.cases]
+    if device not in task.expected:
+        task.expected[device] = [kinds.expected_for(task.spec, task.folder, case, device) for case in task.cases]
+    values = task.expected[device]
     return lambda: values
 
 
@@ -160,6 +163,9 @@ def grade(task: str | Path | Task, source: str | None = None, *, function: Calla
             result.status, result.message = "error", syntax
             result.cases = [CaseResult(c.name, "skipped", kind="case") for c in task.cases]
             return _finish(result, started)
+    if spec.framework == "torch":
+        import torch  # noqa: F401 - before the fork, so the child does not import it again
+
     limits = limits_for(spec, device)
     job = Job(spec.entry, task.cases, source=source, function=function, framework=spec.framework, device=device)
     run = Run(lambda fd: run_job(job, fd), limits, hide=hidden_paths())

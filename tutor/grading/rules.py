@@ -74,12 +74,15 @@ def _aliases(tree: ast.Module) -> dict[str, str]:
 
 
 def used_names(tree: ast.Module) -> dict[str, int]:
-    """Every dotted name used, with module aliases expanded (np.dot -> numpy.dot), and ``@``."""
+    """Every dotted name used, with module aliases expanded (np.dot -> numpy.dot), every
+    attribute as ``.name``, and ``@`` for the matrix-product operator."""
     aliases = _aliases(tree)
     found: dict[str, int] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp | ast.AugAssign) and isinstance(node.op, ast.MatMult):
             found.setdefault("@", node.lineno)
+        if isinstance(node, ast.Attribute):
+            found.setdefault("." + node.attr, node.lineno)  # ".softmax" forbids x.softmax(...) on anything
         name = _dotted(node) if isinstance(node, ast.Attribute | ast.Name) else None
         if name:
             head, _, rest = name.partition(".")

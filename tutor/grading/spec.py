@@ -119,6 +119,7 @@ class Case(Strict):
     generator: str | None = None  # "file:function" returning the args list (takes rng, dims)
     note: str = ""  # what this case is there to catch, shown when it fails
     tolerance: Tolerance | None = None
+    central_differences: bool = True  # gradient tasks: False at a kink (ReLU at 0), where they are not defined
 
 
 class Rule(StrEnum):
