@@ -135,12 +135,12 @@ def assert_same(a, b, rel=REL_TOL):
     assert ok, why
 
 
-def float_arrays(shape, lo=-5.0, hi=5.0):
+def float_arrays(shape, lo=-5.0, hi=5.0, unique=False):
     """Hypothesis strategy: float64 arrays of ``shape`` (a tuple or a strategy of tuples)."""
     from hypothesis import strategies as st
     from hypothesis.extra.numpy import arrays
 
-    return arrays(np.float64, shape, elements=st.floats(lo, hi, allow_nan=False, allow_infinity=False))
+    return arrays(np.float64, shape, elements=st.floats(lo, hi, allow_nan=False, allow_infinity=False), unique=unique)
 
 
 def autograd(fn, *arrays_, dout=None):
