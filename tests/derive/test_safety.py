@@ -88,7 +88,7 @@ def test_sandboxed_checker_refuses_injection_and_survives(tmp_path):
     from tutor.derive.sandbox import Checker
 
     marker = tmp_path / "pwned"
-    with Checker() as checker:
+    with Checker(timeout=60) as checker:
         v = checker.check("power-rule", f"__import__('os').system('touch {marker}')")
         assert v.verdict == "invalid"
         assert checker.check("power-rule", "5*x**4").correct
@@ -98,7 +98,7 @@ def test_sandboxed_checker_refuses_injection_and_survives(tmp_path):
 def test_a_check_past_its_deadline_is_stopped_and_the_checker_restarts():
     from tutor.derive.sandbox import Checker
 
-    with Checker() as checker:
+    with Checker(timeout=60) as checker:
         checker.warm("affine-dw")
         checker.timeout = 1e-6  # no check can finish in a microsecond: the worker is killed
         v = checker.check("affine-dw", "X.T @ G")
