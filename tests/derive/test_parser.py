@@ -55,3 +55,16 @@ def test_derive_core_does_not_import_textual_or_torch():
             "print(any(m.split('.')[0] in ('textual', 'torch') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_preview_and_checker_client_do_not_import_sympy():
+    """The app process previews and sends answers; only the checker process loads SymPy."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tutor.derive.preview, tutor.derive.sandbox, tutor.derive.bank\n"
+            "from tutor.derive.bank import load_bank\n"
+            "tutor.derive.preview.preview(load_bank()['affine-dw'], 'X.T @ G')\n"
+            "print('sympy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr

@@ -19,7 +19,8 @@ import sympy as sp
 
 from tutor.derive.evaluate import NUMERIC, SYMBOLIC, ShapeError, as_scalar, evaluate
 from tutor.derive.graph import Graph, lambdify, variable_symbols
-from tutor.derive.problem import Problem, ProblemError, Variable
+from tutor.derive.problem import Problem, ProblemError
+from tutor.derive.sampling import sample
 from tutor.derive.syntax import InputError, Node, parse_answer
 
 N_POINTS = 8
@@ -46,27 +47,6 @@ class Compiled:
     def key_shape(self) -> tuple[int, ...]:
         """The shape the answer must have."""
         return self.key[0].shape
-
-
-def _sample(var: Variable, rng: np.random.Generator) -> np.ndarray:
-    """Draw one value of ``var`` that satisfies its constraint."""
-    shape = var.shape
-    if var.constraint in ("onehot", "simplex"):
-        rows, cols = shape
-        axis = 0 if cols == 1 else 1
-        n = shape[axis]
-        count = cols if axis == 0 else rows
-        if var.constraint == "onehot":
-            blocks = np.eye(n)[rng.integers(0, n, size=count)]
-        else:
-            blocks = rng.uniform(0.1, 1.0, size=(count, n))
-            blocks /= blocks.sum(axis=1, keepdims=True)
-        return blocks.T.copy() if axis == 0 else blocks
-    if var.constraint == "binary":
-        return rng.integers(0, 2, size=shape).astype(np.float64)
-    if var.constraint == "pm1":
-        return rng.choice([-1.0, 1.0], size=shape)
-    return np.asarray(rng.uniform(var.low, var.high, size=shape), dtype=np.float64)
 
 
 def _parse(problem: Problem, text: str, where: str) -> Node:
@@ -135,7 +115,7 @@ def compile_problem(problem: Problem) -> Compiled:
         tries += 1
         if tries > MAX_REDRAWS:
             raise ProblemError("the key is undefined at almost every point of the domain: check domains", "f")
-        draw = {v.name: _sample(v, rng) for v in problem.vars.values()}
+        draw = {v.name: sample(v, rng) for v in problem.vars.values()}
         env = _numeric_env(problem, draw, lets)
         with np.errstate(all="ignore"):
             f_value = evaluate(f_tree, env, NUMERIC, problem.dims)

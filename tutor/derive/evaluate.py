@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
-import sympy as sp
 
 from tutor.derive.render import render, shape_text
 from tutor.derive.syntax import Node
@@ -30,7 +29,11 @@ class Backend:
     def __init__(self, symbolic: bool):
         self.symbolic = symbolic
         self.dtype = object if symbolic else np.float64
+        self.sp = None
         if symbolic:
+            import sympy as sp  # only the key compiler needs SymPy; the UI's preview does not
+
+            self.sp = sp
             self.elementwise: dict[str, Callable] = {
                 "exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs, "sin": sp.sin,
                 "cos": sp.cos, "tanh": sp.tanh, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
@@ -53,7 +56,7 @@ class Backend:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if self.symbolic:
-            return self.arr(sp.Integer(value) if isinstance(value, int) else sp.Float(value))
+            return self.arr(self.sp.Integer(value) if isinstance(value, int) else self.sp.Float(value))
         return self.arr(float(value))
 
     def apply(self, name: str, x: np.ndarray) -> np.ndarray:
@@ -63,11 +66,23 @@ class Backend:
         return self.arr(f(x))
 
     def max(self, values: list) -> object:
-        return sp.Max(*values, evaluate=False) if self.symbolic else max(values)
+        return self.sp.Max(*values, evaluate=False) if self.symbolic else max(values)
+
+    def zero(self) -> object:
+        """0 as this backend's scalar."""
+        return self.sp.Integer(0) if self.symbolic else 0.0
 
 
 NUMERIC = Backend(symbolic=False)
-SYMBOLIC = Backend(symbolic=True)
+
+
+def __getattr__(name: str):
+    # SYMBOLIC is built on first use, so importing this module does not import SymPy.
+    if name == "SYMBOLIC":
+        global SYMBOLIC
+        SYMBOLIC = Backend(symbolic=True)
+        return SYMBOLIC
+    raise AttributeError(name)
 
 
 def evaluate(node: Node, env: dict[str, np.ndarray], backend: Backend, dims: dict[str, int]) -> np.ndarray:
@@ -100,7 +115,7 @@ def _binop(node: Node, env, backend: Backend, dims) -> np.ndarray:
         if isinstance(exponent, float) and exponent.is_integer():
             exponent = int(exponent)
         elif backend.symbolic:
-            exponent = sp.nsimplify(exponent)
+            exponent = backend.sp.nsimplify(exponent)
         return backend.arr(a ** exponent)
     b = evaluate(node.args[1], env, backend, dims)
     if op == "@":
@@ -147,7 +162,7 @@ def _call(node: Node, env, backend: Backend, dims) -> np.ndarray:
         shape = (sizes[0], sizes[0]) if name == "eye" else (sizes[0], sizes[1] if len(sizes) > 1 else 1)
         base = np.eye(shape[0]) if name == "eye" else (np.ones(shape) if name == "ones" else np.zeros(shape))
         if backend.symbolic:
-            return arr(np.vectorize(sp.Integer, otypes=[object])(base.astype(int)))
+            return arr(np.vectorize(backend.sp.Integer, otypes=[object])(base.astype(int)))
         return arr(base)
     x = evaluate(node.args[0], env, backend, dims)
     if name in backend.elementwise:
@@ -173,7 +188,7 @@ def _call(node: Node, env, backend: Backend, dims) -> np.ndarray:
         if 1 in x.shape:
             out = np.zeros((x.size, x.size), dtype=backend.dtype)
             if backend.symbolic:
-                out[:] = sp.Integer(0)
+                out[:] = backend.zero()
             for i, v in enumerate(x.reshape(-1)):
                 out[i, i] = v
             return arr(out)
@@ -187,8 +202,7 @@ def _call(node: Node, env, backend: Backend, dims) -> np.ndarray:
         _need_2d(name, x)
         p = _int(node.args[1], dims)
         width = ((p, p), (0, 0)) if x.shape[1] == 1 else ((p, p), (p, p))
-        zero = sp.Integer(0) if backend.symbolic else 0.0
-        return arr(np.pad(x, width, constant_values=zero))
+        return arr(np.pad(x, width, constant_values=backend.zero()))
     if name in ("conv1d", "conv2d"):
         return _conv(name, x, evaluate(node.args[1], env, backend, dims), backend)
     if name == "maxpool":

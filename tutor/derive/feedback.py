@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
-
-from tutor.derive.compile import Compiled
 from tutor.derive.evaluate import as_scalar
 from tutor.derive.render import shape_text
+
+if TYPE_CHECKING:
+    from tutor.derive.compile import Compiled
 
 RTOL = 1e-6
 ATOL = 1e-8
