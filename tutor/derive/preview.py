@@ -17,12 +17,11 @@ from tutor.derive.sampling import sample
 from tutor.derive.syntax import InputError, Node, parse_answer
 
 CONVENTION = (
-    "@ matrix product · * elementwise product · / division · ** power (x**2) · .T transpose\n"
-    "Vectors are columns (n×1). Functions: exp log sqrt abs sin cos tanh sigmoid relu softplus "
-    "step softmax sum mean diag ones zeros eye conv1d conv2d flip pad maxpool upsample\n"
-    "sum(A) adds everything; sum(A, 0) adds down the columns (a 1×n row); sum(A, 1) along the rows. "
-    "softmax normalises a column vector, or each row of a matrix. step(x) is 1 where x ≥ 0, else 0.\n"
-    "σ may be typed for sigmoid (or sigma), − for -, ⊙ for *, ᵀ for .T."
+    "@ matrix product · * elementwise · ** power · .T transpose\n"
+    "Vectors are columns. sum(A,0) sums down the columns, sum(A,1) rows\n"
+    "exp log sqrt abs sin cos tanh sigmoid (σ) relu softplus step softmax\n"
+    "sum mean diag ones zeros eye conv1d conv2d flip pad maxpool upsample\n"
+    "step(x) = 1 where x ≥ 0 · softmax of a column or of each row"
 )
 
 
@@ -78,3 +77,22 @@ def scalar_names(problem: Problem, env: dict[str, np.ndarray] | None = None) -> 
 def _names_in(node: Node) -> set[str]:
     own = {str(node.value)} if node.kind == "name" else set()
     return own.union(*(_names_in(a) for a in node.args))
+
+
+_CONSTRAINT_WORDS = {"onehot": "one-hot", "simplex": "sums to 1", "binary": "0s and 1s",
+                     "pm1": "±1", "positive": "positive"}
+
+
+def names_table(problem: Problem) -> list[str]:
+    """One line per name the learner may use: its shape, constraint, or definition."""
+    env = _preview_env(problem)
+    lines = []
+    for name, var in problem.vars.items():
+        extra = f", {_CONSTRAINT_WORDS[var.constraint]}" if var.constraint else ""
+        lines.append(f"{name} [{shape_text(env[name].shape, problem.dims)}{extra}]")
+    for name, text in problem.let.items():
+        pretty = render(parse(problem, text), scalars=scalar_names(problem, env))
+        lines.append(f"{name} = {pretty} [{shape_text(env[name].shape, problem.dims)}]")
+    if problem.dims:
+        lines.append("sizes: " + ", ".join(f"{k} = {v}" for k, v in problem.dims.items()))
+    return lines
