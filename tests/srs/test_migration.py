@@ -13,7 +13,7 @@ from tutor.store.migrations import CURRENT_VERSION
 def make_v2_database(path):
     open_store(f"sqlite:///{path}").dispose()
     with sqlite3.connect(path) as conn:
-        for index in ("ix_reviewcard_queue", "ix_reviewlog_learner_time", "ix_reviewlog_reverts_id"):
+        for index in ("ix_reviewcard_queue", "ix_reviewcard_new", "ix_reviewlog_learner_time", "ix_reviewlog_reverts_id"):
             conn.execute(f"DROP INDEX {index}")
         for column in ("version", "drill_on", "last_review"):
             conn.execute(f"ALTER TABLE reviewcard DROP COLUMN {column}")
@@ -38,7 +38,7 @@ def test_a_v2_database_gains_the_review_columns_and_keeps_its_cards(tmp_path):
     assert {"version", "drill_on", "last_review"} <= columns
     indexes = {i["name"] for i in inspect(engine).get_indexes("reviewcard")} | \
         {i["name"] for i in inspect(engine).get_indexes("reviewlog")}
-    assert {"ix_reviewcard_queue", "ix_reviewlog_learner_time", "ix_reviewlog_reverts_id"} <= indexes
+    assert {"ix_reviewcard_queue", "ix_reviewcard_new", "ix_reviewlog_learner_time", "ix_reviewlog_reverts_id"} <= indexes
     with sqlite3.connect(path) as conn:
         rows = dict(conn.execute("SELECT card_key, last_review FROM reviewcard").fetchall())
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]

@@ -23,12 +23,20 @@ def screen_text(app) -> str:
 
 def context_with_cards(days=(1,), extra: list[dict] | None = None) -> LearnerContext:
     ctx = LearnerContext.open(clock=FixedClock(FIXED_NOW))
+    ctx.connect()
     with ctx.session() as db:
         for day in days:
             add_day_cards(db, ctx.learner_id, ctx.curriculum, day, FIXED_NOW)
         if extra:
             reviews.insert_cards(db, ctx.learner_id, extra, FIXED_NOW)
     return ctx
+
+
+async def opened(app, pilot) -> None:
+    """Wait until the review screen has opened the store and built its queue."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def grades_in_log(ctx) -> list[tuple[str, int | None]]:
@@ -40,7 +48,7 @@ async def test_review_reveal_grade_undo_at_80x24():
     ctx = context_with_cards()
     app = TutorApp(ctx, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await opened(app, pilot)
         assert type(app.screen).__name__ == "ReviewScreen"
         first = app.screen.session.current
         text = screen_text(app)
@@ -72,6 +80,7 @@ async def test_a_grade_of_1_brings_the_card_back_the_same_session():
     ctx = context_with_cards(days=(), extra=[{"card_key": "only", "front": "The one question", "back": "42"}])
     app = TutorApp(ctx, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
         await pilot.press("space", "a")  # Again = SM-2 grade 1
         await pilot.pause()
         assert grades_in_log(ctx) == [("grade", 1)]
@@ -87,7 +96,7 @@ async def test_a_fast_kata_pass_suggests_a_high_grade():
                                               "front": "Re-implement from memory: softmax"}])
     app = TutorApp(ctx, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await opened(app, pilot)
         review = app.screen
         # The learner opens the task elsewhere and passes it at once (a fresh clock reading).
         from textual.screen import Screen
@@ -105,6 +114,7 @@ async def test_stats_screen_draws_the_figures_at_80x24():
     ctx = context_with_cards()
     app = TutorApp(ctx, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
         await pilot.press("space", "g")
         await pilot.pause()
         await app.run_action("switch_mode('stats')")

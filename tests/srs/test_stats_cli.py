@@ -78,3 +78,23 @@ def test_simulate_prints_interval_and_ef_after_each_grade(capsys):
     table = capsys.readouterr().out
     assert "150d" in table and "3.0" in table
     assert main(["srs", "simulate", "5,7"]) == 2
+
+
+def test_review_command_opens_the_app_on_the_review_screen(monkeypatch):
+    import tutor.ui.launch
+
+    calls = []
+    monkeypatch.setattr(tutor.ui.launch, "run_app", lambda start="calendar": calls.append(start) or 0)
+    assert main(["review"]) == 0
+    assert calls == ["review"]
+
+
+def test_cards_add_day_adds_a_days_cards_once(monkeypatch, capsys):
+    from tutor.context import LearnerContext
+
+    ctx = LearnerContext.open()
+    expected = len(ctx.curriculum.cards_of(1)) + len(ctx.curriculum.quizzes_of(1)) + len(ctx.curriculum.tasks_of(1))
+    assert main(["cards", "add-day", "1"]) == 0
+    assert main(["cards", "add-day", "1", "99"]) == 1
+    out = capsys.readouterr().out
+    assert f"day 1: {expected} card" in out and "day 1: 0 cards added" in out and "day 99: no such day" in out

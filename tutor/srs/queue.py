@@ -53,7 +53,7 @@ def today_so_far(session: Session, learner_id: int, now: datetime, settings: Srs
     """The cards graded since the learner's day began (undone grades left out)."""
     settings = settings or SrsSettings.from_env()
     start = day_start(today_of(now, settings.day), settings.day)
-    graded = list(reviews.effective_grades(reviews.log_since(session, learner_id, start)))
+    graded = list(reviews.effective_grades(reviews.grades_since(session, learner_id, start)))
     new_ids = {r.card_id for r in graded if json.loads(r.state_before).get("last_review") is None}
     reviewed = {r.card_id for r in graded} - new_ids
     seconds = sum(r.duration_ms for r in graded) / 1000
@@ -61,11 +61,12 @@ def today_so_far(session: Session, learner_id: int, now: datetime, settings: Srs
 
 
 def due_cards(session: Session, learner_id: int, now: datetime, settings: SrsSettings | None = None, *,
-              new_limit: int | None = None, review_limit: int | None = None) -> list[QueueItem]:
+              new_limit: int | None = None, review_limit: int | None = None,
+              today: Today | None = None) -> list[QueueItem]:
     """The cards to review at ``now``, in the order to show them, within the daily caps
     (``new_limit`` and ``review_limit`` override the settings' caps for today)."""
     settings = settings or SrsSettings.from_env()
-    today = today_so_far(session, learner_id, now, settings)
+    today = today or today_so_far(session, learner_id, now, settings)
     seen_today = today.new_ids | today.reviewed_ids
     review_cap = settings.reviews_per_day if review_limit is None else review_limit
     new_cap = settings.new_per_day if new_limit is None else new_limit
@@ -78,18 +79,16 @@ def due_cards(session: Session, learner_id: int, now: datetime, settings: SrsSet
     queue += [QueueItem(c, "new") for c in reviews.new_cards(session, learner_id, new_cap - len(today.new_ids))]
     # Cards seen earlier today that must come back: forgotten ones (due again at once) and
     # the same-day repeats of cards graded 3. They never count against the caps again.
-    learner_today = today_of(now, settings.day)
-    pending = reviews.cards_by_id(session, seen_today).values()
-    repeats = [c for c in pending if not c.state.suspended
-               and (c.state.due <= now or c.state.drill_on == learner_today)]
+    repeats = reviews.cards_to_repeat(session, seen_today, now, today_of(now, settings.day))
     queue += [QueueItem(c, "repeat") for c in sorted(repeats, key=lambda c: (c.state.due, c.id))]
     return queue
 
 
-def summary(session: Session, learner_id: int, now: datetime, settings: SrsSettings | None = None) -> QueueSummary:
+def summary(session: Session, learner_id: int, now: datetime, settings: SrsSettings | None = None,
+            today: Today | None = None) -> QueueSummary:
     """How many cards are due, how many new cards wait, and how much of today's caps is left."""
     settings = settings or SrsSettings.from_env()
-    today = today_so_far(session, learner_id, now, settings)
+    today = today or today_so_far(session, learner_id, now, settings)
     return QueueSummary(
         due_reviews=reviews.count_due_reviews(session, learner_id, now),
         new_waiting=reviews.count_new(session, learner_id),

@@ -72,8 +72,9 @@ class ReviewSession:
         """Build the queue from the store (call again to refresh it)."""
         now = self.clock.now()
         with open_session(self.engine) as db:
-            self.items = due_queue.due_cards(db, self.learner_id, now, self.settings)
-            self.summary = due_queue.summary(db, self.learner_id, now, self.settings)
+            today = due_queue.today_so_far(db, self.learner_id, now, self.settings)
+            self.items = due_queue.due_cards(db, self.learner_id, now, self.settings, today=today)
+            self.summary = due_queue.summary(db, self.learner_id, now, self.settings, today=today)
 
     @property
     def current(self) -> CardRow | None:

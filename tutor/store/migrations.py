@@ -40,7 +40,12 @@ def _v2_to_v3(conn: Connection) -> None:
             "WHERE reviewlog.card_id = reviewcard.id AND reviewlog.kind = 'grade')"
         ))
     conn.execute(text(
-        "CREATE INDEX IF NOT EXISTS ix_reviewcard_queue ON reviewcard (learner_id, suspended, due)"
+        "CREATE INDEX IF NOT EXISTS ix_reviewcard_queue ON reviewcard (learner_id, suspended, due) "
+        "WHERE last_review IS NOT NULL"
+    ))
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_reviewcard_new ON reviewcard (learner_id, suspended, source_day, id) "
+        "WHERE last_review IS NULL"
     ))
     conn.execute(text(
         "CREATE INDEX IF NOT EXISTS ix_reviewlog_learner_time ON reviewlog (learner_id, reviewed_at)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -95,8 +95,12 @@ class ReviewCard(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("learner_id", "card_key"),
-        # The due queue: one learner's unsuspended cards in due order (schema v3).
-        Index("ix_reviewcard_queue", "learner_id", "suspended", "due"),
+        # Partial indexes (schema v3), so the due queue and its counts read the index alone:
+        # cards already seen, in due order; and new cards, in plan order.
+        Index("ix_reviewcard_queue", "learner_id", "suspended", "due",
+              sqlite_where=text("last_review IS NOT NULL"), postgresql_where=text("last_review IS NOT NULL")),
+        Index("ix_reviewcard_new", "learner_id", "suspended", "source_day", "id",
+              sqlite_where=text("last_review IS NULL"), postgresql_where=text("last_review IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)

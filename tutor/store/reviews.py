@@ -262,6 +262,37 @@ def log_since(session: Session, learner_id: int, since: datetime | None = None) 
                    r.state_after, r.reverts_id, r.session_key) for r in rows]
 
 
+@dataclass(frozen=True)
+class TodayRow:
+    """The few columns of a log row the daily caps need."""
+
+    id: int
+    card_id: int
+    kind: str
+    reverts_id: int | None
+    duration_ms: int
+    state_before: str
+
+
+def grades_since(session: Session, learner_id: int, since: datetime) -> list[TodayRow]:
+    """Log rows from ``since`` on, with only what the queue's daily caps read (kept lean: it runs
+    every time the queue is built)."""
+    rows = session.connection().execute(
+        select(LOG.c.id, LOG.c.card_id, LOG.c.kind, LOG.c.reverts_id, LOG.c.duration_ms, LOG.c.state_before)
+        .where(LOG.c.learner_id == learner_id, LOG.c.reviewed_at >= _db_time(since)))
+    return [TodayRow(*row) for row in rows]
+
+
+def cards_to_repeat(session: Session, ids: Iterable[int], now: datetime, today: date) -> list[CardRow]:
+    """Of the cards ``ids``, those unsuspended and due again now or waiting for today's repeat."""
+    ids = list(ids)
+    if not ids:
+        return []
+    query = _card_select().where(CARD.c.id.in_(ids), CARD.c.suspended == False,  # noqa: E712
+                                 (CARD.c.due <= _db_time(now)) | (CARD.c.drill_on == today))
+    return [_card(r) for r in session.connection().execute(query)]
+
+
 def effective_grades(rows: Iterable[LogRow]) -> Iterator[LogRow]:
     """The grade rows that still count: grades not reverted by a later undo."""
     rows = list(rows)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -84,9 +85,19 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Reviews"
+        self.query_one("#review-front", Static).update("Opening your deck…")
+        self._open()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review")
+    def _open(self) -> None:
+        """Open the store (the first screen may be this one) and build the queue, off the UI thread."""
         ctx = self.app.ctx
-        self.session = ReviewSession(ctx.engine, ctx.learner_id, ctx.clock, SrsSettings.from_env())
-        self.session.start()
+        session = ReviewSession(ctx.engine, ctx.learner_id, ctx.clock, SrsSettings.from_env())
+        session.start()
+        self.app.call_from_thread(self._opened, session)
+
+    def _opened(self, session: ReviewSession) -> None:
+        self.session = session
         self._new_card()
 
     def on_screen_resume(self) -> None:
@@ -185,7 +196,7 @@ class ReviewScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Grey out what cannot be done now: grading before the answer is shown, and so on."""
         if self.session is None:
-            return True
+            return None if action in ("grade", "reveal", "undo", "open_work") else True
         card = self.session.current
         if action == "grade":
             return True if (card is not None and self.revealed) else None
