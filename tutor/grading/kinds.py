@@ -203,7 +203,7 @@ def judge(spec: TaskSpec, folder: Path | None, case: BuiltCase, frame: dict, exp
     actual = frame.get("value")
     if spec.kind is Kind.TRAINING:
         return _judge_training(spec, folder, case, frame, actual), None
-    names = spec.wrt if spec.kind is Kind.GRADIENT and spec.form == "backward" else spec.returns
+    names = [f"d{w}" for w in spec.wrt] if spec.kind is Kind.GRADIENT and spec.form == "backward" else spec.returns
     cmp = compare(actual, want, tolerance_fn(spec, case, device), names=names or None)
     if cmp.ok:
         return _result(case, "pass", "", frame, cmp), cmp

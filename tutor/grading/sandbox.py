@@ -254,18 +254,21 @@ def _sandboxed(body: Callable[[int], None], result_fd: int, capture_fd: int, wor
     code = 0
     try:
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        os.setpgid(0, 0)  # its own group: kill(0) cannot reach the supervisor, killpg reaches all of it
         if "pid-namespace" in isolation:
             try:
                 _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY)
                 isolation.append("private-proc")
             except OSError:
                 pass
-        else:
-            os.setpgid(0, 0)  # its own group, killed as a whole when time is up
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         os.dup2(capture_fd, 1)
         os.dup2(capture_fd, 2)
+        # Python's own streams may point anywhere (pytest's capture, the worker's pipe).
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+        sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
         keep = sorted({0, 1, 2, result_fd})
         for low, high in zip(keep, keep[1:] + [resource.getrlimit(resource.RLIMIT_NOFILE)[0]]):
             os.closerange(low + 1, high)
