@@ -136,7 +136,7 @@ async def test_invalid_input_is_explained_in_the_preview_and_the_verdict(saved):
         assert "missing '*' between 2 and sigma" in text_of(screen, "#derive-preview")
         await pilot.press("enter")
         await wait_for_check(pilot, screen)
-        assert "missing '*'" in text_of(screen, "#derive-result")
+        assert "Missing '*' between 2 and sigma" in text_of(screen, "#derive-result")
         assert saved == []  # no store in this host app: nothing to save
 
 
