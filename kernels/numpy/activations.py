@@ -29,7 +29,8 @@ def sigmoid(x):
     if x.dtype.kind in "iub":  # integer input: compute in float64
         x = x.astype(np.float64)
     e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    r = 1.0 / (1.0 + e)
+    return np.where(x >= 0, r, e * r)
 
 
 def sigmoid_forward(x):

@@ -24,7 +24,9 @@ def scaled_dot_product_attention(q, k, v, mask=None):
     comes out NaN, as in torch. Returns (out (…, Tq, dv), weights (…, Tq, Tk)).
     """
     d = q.shape[-1]
-    scores = q @ np.swapaxes(k, -1, -2)
+    # A contiguous kᵀ lets NumPy hand each (Tq×d)·(d×Tk) product to BLAS; with a
+    # transposed view, batched matmul falls back to a slow generic loop.
+    scores = q @ np.ascontiguousarray(np.swapaxes(k, -1, -2))
     scores *= 1.0 / math.sqrt(d)
     if mask is not None:
         mask = np.asarray(mask)
@@ -41,7 +43,8 @@ def scaled_dot_product_attention(q, k, v, mask=None):
 
 def _split_heads(t, num_heads):
     n, length, e = t.shape
-    return t.reshape(n, length, num_heads, e // num_heads).transpose(0, 2, 1, 3)
+    # Contiguous heads keep the batched matmuls on BLAS's fast path.
+    return np.ascontiguousarray(t.reshape(n, length, num_heads, e // num_heads).transpose(0, 2, 1, 3))
 
 
 def multi_head_attention_forward(x, params: dict, num_heads: int, mask=None, kv=None):

@@ -7,7 +7,6 @@ Like torch, "convolution" here is cross-correlation: the filter is not flipped.
 from __future__ import annotations
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def conv_output_size(size: int, kernel: int, stride: int = 1, pad: int = 0) -> int:
@@ -37,12 +36,14 @@ def im2col(x, kh: int, kw: int, stride: int = 1, pad: int = 0):
     n, c, h, w_ = x.shape
     oh, ow = conv_output_size(h, kh, stride, pad), conv_output_size(w_, kw, stride, pad)
     xp = _pad(x, pad)
-    cols = np.empty((n, oh, ow, c, kh, kw), dtype=x.dtype)
-    # KH·KW strided copies, each moving a whole (N, C, OH, OW) slab at once.
+    # Filled as (C, KH, KW, N, OH, OW) so each of the KH·KW copies writes whole
+    # contiguous (N, OH, OW) blocks; the rows-as-patches layout is its transpose
+    # (a view: BLAS multiplies it without a copy).
+    cols = np.empty((c, kh, kw, n, oh, ow), dtype=x.dtype)
     for i in range(kh):
         for j in range(kw):
-            cols[:, :, :, :, i, j] = xp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride].transpose(0, 2, 3, 1)
-    return cols.reshape(n * oh * ow, c * kh * kw)
+            cols[:, i, j] = xp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride].transpose(1, 0, 2, 3)
+    return cols.reshape(c * kh * kw, n * oh * ow).T
 
 
 def col2im(cols, x_shape, kh: int, kw: int, stride: int = 1, pad: int = 0):
@@ -53,11 +54,11 @@ def col2im(cols, x_shape, kh: int, kw: int, stride: int = 1, pad: int = 0):
     """
     n, c, h, w_ = x_shape
     oh, ow = conv_output_size(h, kh, stride, pad), conv_output_size(w_, kw, stride, pad)
-    cols6 = cols.reshape(n, oh, ow, c, kh, kw)
+    cols6 = cols.T.reshape(c, kh, kw, n, oh, ow)
     dxp = np.zeros((n, c, h + 2 * pad, w_ + 2 * pad), dtype=cols.dtype)
     for i in range(kh):
         for j in range(kw):
-            dxp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += cols6[:, :, :, :, i, j].transpose(0, 3, 1, 2)
+            dxp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += cols6[:, i, j].transpose(1, 0, 2, 3)
     return dxp[:, :, pad : pad + h, pad : pad + w_]
 
 
@@ -91,8 +92,10 @@ def conv2d_forward_im2col(x, w, b, stride: int = 1, pad: int = 0):
     f, _, kh, kw = w.shape
     oh, ow = conv_output_size(h, kh, stride, pad), conv_output_size(w_, kw, stride, pad)
     cols = im2col(x, kh, kw, stride, pad)
-    out = cols @ w.reshape(f, -1).T + b
-    out = out.reshape(n, oh, ow, f).transpose(0, 3, 1, 2)
+    # (F, C·KH·KW) @ colsᵀ = (F, N·OH·OW): the same product as cols @ w_flatᵀ, transposed,
+    # which lands in memory as (F, N, OH, OW), one cheap axis swap from NCHW.
+    out = w.reshape(f, -1) @ cols.T + b[:, None]
+    out = out.reshape(f, n, oh, ow).transpose(1, 0, 2, 3)
     return out, (x, w, b, stride, pad, cols)
 
 
@@ -131,20 +134,23 @@ def conv2d_backward_im2col(dout, cache):
     f, _, kh, kw = w.shape
     if cols is None:
         cols = im2col(x, kh, kw, stride, pad)
-    d = dout.transpose(0, 2, 3, 1).reshape(-1, f)
-    dw = (d.T @ cols).reshape(w.shape)
-    dx = col2im(d @ w.reshape(f, -1), x.shape, kh, kw, stride, pad)
+    d = dout.transpose(1, 0, 2, 3).reshape(f, -1)  # Dᵀ: (F, N·OH·OW)
+    dw = (d @ cols).reshape(w.shape)
+    dx = col2im((w.reshape(f, -1).T @ d).T, x.shape, kh, kw, stride, pad)
     return dx, dw, dout.sum(axis=(0, 2, 3))
 
 
 conv2d_backward = conv2d_backward_im2col
 
 
-def _windows(x, ph, pw, stride):
-    """View of the pooling windows: (N, C, OH, OW, PH, PW), no copy."""
+def _pool_slices(x, ph, pw, stride):
+    """Yield (k, view) for each of the PH·PW offsets in a window: view[n, c, i, j]
+    is element k of window (i, j). Pooling then works on whole arrays, one offset
+    at a time, instead of window by window."""
     oh, ow = conv_output_size(x.shape[2], ph, stride), conv_output_size(x.shape[3], pw, stride)
-    v = sliding_window_view(x, (ph, pw), axis=(2, 3))
-    return v[:, :, : stride * (oh - 1) + 1 : stride, : stride * (ow - 1) + 1 : stride]
+    for i in range(ph):
+        for j in range(pw):
+            yield i * pw + j, x[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride]
 
 
 def maxpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 2):
@@ -153,11 +159,14 @@ def maxpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 
     Returns (out (N, C, OH, OW), cache); the cache records which element of
     each window won (the first one on ties, as torch does).
     """
-    win = _windows(x, pool_height, pool_width, stride)
-    n, c, oh, ow = win.shape[:4]
-    flat = win.reshape(n, c, oh, ow, pool_height * pool_width)
-    arg = flat.argmax(axis=-1)
-    out = np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
+    out = arg = None
+    for k, view in _pool_slices(x, pool_height, pool_width, stride):
+        if out is None:
+            out, arg = view.copy(), np.zeros(view.shape, dtype=np.intp)
+            continue
+        better = view > out  # strictly greater: on ties the earlier element keeps the win
+        np.copyto(out, view, where=better)
+        np.copyto(arg, k, where=better)
     return out, (x.shape, arg, pool_height, pool_width, stride)
 
 
@@ -174,8 +183,10 @@ def maxpool_backward(dout, cache):
 
 def avgpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 2):
     """Average-pooling: the mean of each PH×PW window. Returns (out, cache)."""
-    out = _windows(x, pool_height, pool_width, stride).mean(axis=(-2, -1))
-    return out, (x.shape, pool_height, pool_width, stride)
+    out = None
+    for _, view in _pool_slices(x, pool_height, pool_width, stride):
+        out = view.astype(np.result_type(x, np.float32), copy=True) if out is None else out + view
+    return out / (pool_height * pool_width), (x.shape, pool_height, pool_width, stride)
 
 
 def avgpool_backward(dout, cache):

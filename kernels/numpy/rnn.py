@@ -66,6 +66,17 @@ def rnn_backward(dh, cache):
     return dx, dprev, dWx, dWh, db
 
 
+def _lstm_gates(a, prev_c):
+    """Split the pre-activations a (N, 4H) into gates (i, f, g, o) and step the cell."""
+    hdim = prev_c.shape[1]
+    s = sigmoid(a)  # one call for all four blocks; g's block is unused
+    i, f, o = s[:, :hdim], s[:, hdim : 2 * hdim], s[:, 3 * hdim :]
+    g = np.tanh(a[:, 2 * hdim : 3 * hdim])
+    next_c = f * prev_c + i * g
+    tanh_c = np.tanh(next_c)
+    return o * tanh_c, next_c, (i, f, g, o, tanh_c)
+
+
 def lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b):
     """One LSTM step. a = x @ Wx + prev_h @ Wh + b is split into four H-wide blocks:
     i = σ(a₁) input gate, f = σ(a₂) forget gate, g = tanh(a₃) candidate,
@@ -73,16 +84,8 @@ def lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b):
 
     Returns (next_h, next_c, cache).
     """
-    hdim = prev_h.shape[1]
-    a = x @ Wx + prev_h @ Wh + b
-    i = sigmoid(a[:, :hdim])
-    f = sigmoid(a[:, hdim : 2 * hdim])
-    g = np.tanh(a[:, 2 * hdim : 3 * hdim])
-    o = sigmoid(a[:, 3 * hdim :])
-    next_c = f * prev_c + i * g
-    tanh_c = np.tanh(next_c)
-    next_h = o * tanh_c
-    return next_h, next_c, (x, prev_h, prev_c, Wx, Wh, i, f, g, o, tanh_c)
+    next_h, next_c, gates = _lstm_gates(x @ Wx + prev_h @ Wh + b, prev_c)
+    return next_h, next_c, (x, prev_h, prev_c, Wx, Wh, *gates)
 
 
 def lstm_step_backward(dnext_h, dnext_c, cache):
@@ -105,11 +108,15 @@ def lstm_forward(x, h0, Wx, Wh, b):
     """
     n, t_len, _ = x.shape
     h = np.zeros((n, t_len, h0.shape[1]), dtype=np.result_type(x, h0, Wx))
+    # The input projections do not depend on h: one big matmul for every step at
+    # once, leaving only prev_h @ Wh inside the sequential loop.
+    ax = x @ Wx + b
     prev_h, prev_c, caches = h0, np.zeros_like(h0), []
     for t in range(t_len):
-        prev_h, prev_c, cache = lstm_step_forward(x[:, t], prev_h, prev_c, Wx, Wh, b)
-        h[:, t] = prev_h
-        caches.append(cache)
+        next_h, next_c, gates = _lstm_gates(ax[:, t] + prev_h @ Wh, prev_c)
+        caches.append((x[:, t], prev_h, prev_c, Wx, Wh, *gates))
+        h[:, t] = prev_h = next_h
+        prev_c = next_c
     return h, caches
 
 
