@@ -25,17 +25,17 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
+import torch
+import torch.nn.functional as F
 
-from kernels.numpy import attention as np_att  # noqa: E402
-from kernels.numpy import basics as np_basics  # noqa: E402
-from kernels.numpy import conv as np_conv  # noqa: E402
-from kernels.numpy import rnn as np_rnn  # noqa: E402
-from kernels.torch import attention as t_att  # noqa: E402
-from kernels.torch import basics as t_basics  # noqa: E402
-from kernels.torch import conv as t_conv  # noqa: E402
-from kernels.torch import rnn as t_rnn  # noqa: E402
+from kernels.numpy import attention as np_att
+from kernels.numpy import basics as np_basics
+from kernels.numpy import conv as np_conv
+from kernels.numpy import rnn as np_rnn
+from kernels.torch import attention as t_att
+from kernels.torch import basics as t_basics
+from kernels.torch import conv as t_conv
+from kernels.torch import rnn as t_rnn
 
 TARGETS = {"conv2d 3x3 pad 1": 3.0, "attention": 2.0}
 
@@ -57,13 +57,19 @@ def median_ms(fn, repeats: int, device: str = "cpu") -> float:
 
 def problems(rng):
     """The benchmark inputs (NumPy float32), sized as the issue asks."""
-    f32 = lambda *s: rng.standard_normal(s).astype(np.float32)  # noqa: E731
+    f32 = lambda *s: rng.standard_normal(s).astype(np.float32)
     return {
         "matmul": (f32(512, 512), f32(512, 512)),
         "conv": (f32(32, 16, 32, 32), f32(32, 16, 3, 3), f32(32)),
         "pool": (f32(32, 32, 32, 32),),
         "attention": (f32(8, 8, 128, 64), f32(8, 8, 128, 64), f32(8, 8, 128, 64)),
-        "lstm": (f32(32, 50, 128), f32(32, 128), f32(128, 512) * 0.1, f32(128, 512) * 0.1, f32(512) * 0.1),
+        "lstm": (
+            f32(32, 50, 128),
+            f32(32, 128),
+            f32(128, 512) * 0.1,
+            f32(128, 512) * 0.1,
+            f32(512) * 0.1,
+        ),
     }
 
 
@@ -79,40 +85,78 @@ def torch_rows(p, device, repeats):
         lstm.bias_hh_l0.zero_()
     h0 = t["lstm"][1][None]
     return {
-        "matmul 512": (median_ms(lambda: t_basics.matmul(*t["matmul"]), repeats, device), median_ms(lambda: torch.mm(*t["matmul"]), repeats, device)),
-        "conv2d 3x3 pad 1": (median_ms(lambda: t_conv.conv2d_forward_im2col(x, w, b, 1, 1), repeats, device), median_ms(lambda: F.conv2d(x, w, b, padding=1), repeats, device)),
-        "maxpool 2x2": (median_ms(lambda: t_conv.maxpool_forward(*t["pool"]), repeats, device), median_ms(lambda: F.max_pool2d(t["pool"][0], 2, 2), repeats, device)),
-        "attention": (
-            median_ms(lambda: t_att.scaled_dot_product_attention(*t["attention"]), repeats, device),
-            median_ms(lambda: F.scaled_dot_product_attention(*t["attention"]), repeats, device),
+        "matmul 512": (
+            median_ms(lambda: t_basics.matmul(*t["matmul"]), repeats, device),
+            median_ms(lambda: torch.mm(*t["matmul"]), repeats, device),
         ),
-        "lstm T=50": (median_ms(lambda: t_rnn.lstm_forward(*t["lstm"]), repeats, device), median_ms(lambda: lstm(t["lstm"][0], (h0, torch.zeros_like(h0))), repeats, device)),
+        "conv2d 3x3 pad 1": (
+            median_ms(
+                lambda: t_conv.conv2d_forward_im2col(x, w, b, 1, 1), repeats, device
+            ),
+            median_ms(lambda: F.conv2d(x, w, b, padding=1), repeats, device),
+        ),
+        "maxpool 2x2": (
+            median_ms(lambda: t_conv.maxpool_forward(*t["pool"]), repeats, device),
+            median_ms(lambda: F.max_pool2d(t["pool"][0], 2, 2), repeats, device),
+        ),
+        "attention": (
+            median_ms(
+                lambda: t_att.scaled_dot_product_attention(*t["attention"]),
+                repeats,
+                device,
+            ),
+            median_ms(
+                lambda: F.scaled_dot_product_attention(*t["attention"]), repeats, device
+            ),
+        ),
+        "lstm T=50": (
+            median_ms(lambda: t_rnn.lstm_forward(*t["lstm"]), repeats, device),
+            median_ms(
+                lambda: lstm(t["lstm"][0], (h0, torch.zeros_like(h0))), repeats, device
+            ),
+        ),
     }
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
-    parser.add_argument("--skip-naive", action="store_true", help="skip the (slow, ~10 s) naive conv loops")
+    parser.add_argument(
+        "--skip-naive",
+        action="store_true",
+        help="skip the (slow, ~10 s) naive conv loops",
+    )
     args = parser.parse_args(argv)
     p = problems(np.random.default_rng(0))
     r = args.repeats
     x, w, b = p["conv"]
     numpy_ms = {
         "matmul 512": median_ms(lambda: np_basics.matmul(*p["matmul"]), r),
-        "conv2d 3x3 pad 1": median_ms(lambda: np_conv.conv2d_forward_im2col(x, w, b, 1, 1), r),
+        "conv2d 3x3 pad 1": median_ms(
+            lambda: np_conv.conv2d_forward_im2col(x, w, b, 1, 1), r
+        ),
         "maxpool 2x2": median_ms(lambda: np_conv.maxpool_forward(*p["pool"]), r),
-        "attention": median_ms(lambda: np_att.scaled_dot_product_attention(*p["attention"]), r),
+        "attention": median_ms(
+            lambda: np_att.scaled_dot_product_attention(*p["attention"]), r
+        ),
         "lstm T=50": median_ms(lambda: np_rnn.lstm_forward(*p["lstm"]), r),
     }
     blas = os.environ.get("OPENBLAS_NUM_THREADS", "default")
-    print(f"torch {torch.__version__}, numpy {np.__version__}; {torch.get_num_threads()} torch threads, OPENBLAS_NUM_THREADS={blas}")
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; medians of {r} runs, float32, forward only")
-    print("shapes: matmul 512x512; conv N=32 C=16 H=W=32 F=32 3x3 pad 1; maxpool on 32x32x32x32;")
+    print(
+        f"torch {torch.__version__}, numpy {np.__version__}; {torch.get_num_threads()} torch threads, OPENBLAS_NUM_THREADS={blas}"
+    )
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; medians of {r} runs, float32, forward only"
+    )
+    print(
+        "shapes: matmul 512x512; conv N=32 C=16 H=W=32 F=32 3x3 pad 1; maxpool on 32x32x32x32;"
+    )
     print("        attention batch 8, 8 heads, T=128, d=64; LSTM T=50 N=32 D=H=128\n")
     if not args.skip_naive:
         naive = median_ms(lambda: np_conv.conv2d_forward_naive(x, w, b, 1, 1), 1)
-        print(f"conv2d naive loops (NumPy): {naive:9.1f} ms = {naive / numpy_ms['conv2d 3x3 pad 1']:.0f}x im2col\n")
+        print(
+            f"conv2d naive loops (NumPy): {naive:9.1f} ms = {naive / numpy_ms['conv2d 3x3 pad 1']:.0f}x im2col\n"
+        )
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
     header = f"{'op':<18}{'numpy ms':>10}"
     for d in devices:
@@ -128,7 +172,9 @@ def main(argv=None) -> int:
         print(line)
         if op in TARGETS:
             ratio = np_ms / rows["cpu"][op][1]
-            verdicts.append(f"{op}: NumPy is {ratio:.1f}x torch on the CPU (target ≤ {TARGETS[op]:.0f}x): {'met' if ratio <= TARGETS[op] else 'MISSED'}")
+            verdicts.append(
+                f"{op}: NumPy is {ratio:.1f}x torch on the CPU (target ≤ {TARGETS[op]:.0f}x): {'met' if ratio <= TARGETS[op] else 'MISSED'}"
+            )
     print("\n" + "\n".join(verdicts))
     return 0
 

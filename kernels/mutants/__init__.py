@@ -15,13 +15,22 @@ Kernel names are "<module>.<function>" relative to ``kernels.numpy``.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-__all__ = ["Mutant", "mutant", "registry", "mutants_of", "get", "SAME_FUNCTION"]
+__all__ = ["SAME_FUNCTION", "Mutant", "get", "mutant", "mutants_of", "registry"]
 
-_MODULES = ("activations", "losses", "layers", "optim", "conv", "rnn", "attention", "misc")
-_REGISTRY: dict[str, "Mutant"] = {}
+_MODULES = (
+    "activations",
+    "losses",
+    "layers",
+    "optim",
+    "conv",
+    "rnn",
+    "attention",
+    "misc",
+)
+_REGISTRY: dict[str, Mutant] = {}
 _loaded = False
 
 # Kernels that compute the same function in two ways: a mutant of one is a
@@ -84,7 +93,9 @@ def get(name: str) -> Mutant:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise KeyError(f"no mutant {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
+        raise KeyError(
+            f"no mutant {name!r}; known: {', '.join(sorted(_REGISTRY))}"
+        ) from None
 
 
 def mutants_of(kernel_name: str) -> list[Mutant]:
@@ -94,4 +105,7 @@ def mutants_of(kernel_name: str) -> list[Mutant]:
     """
     _load()
     target = _normalise(kernel_name)
-    return sorted((m for m in _REGISTRY.values() if _normalise(m.kernel) == target), key=lambda m: m.name)
+    return sorted(
+        (m for m in _REGISTRY.values() if _normalise(m.kernel) == target),
+        key=lambda m: m.name,
+    )

@@ -16,7 +16,9 @@ def _attend(q, k, v, mask, scale, axis=-1):
     scores = (q @ np.swapaxes(k, -1, -2)) * scale
     if mask is not None:
         mask = np.asarray(mask)
-        scores = np.where(mask, scores, -np.inf) if mask.dtype == bool else scores + mask
+        scores = (
+            np.where(mask, scores, -np.inf) if mask.dtype == bool else scores + mask
+        )
     weights = softmax(scores, axis=axis)
     return weights @ v, weights
 

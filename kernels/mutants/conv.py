@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from kernels.numpy import conv as ref
 
 from . import mutant

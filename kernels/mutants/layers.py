@@ -89,8 +89,12 @@ def batchnorm_unbiased_variance(x, gamma, beta, bn_param):
     inv_std = 1.0 / np.sqrt(var + eps)
     xhat = (x - mu) * inv_std
     d = x.shape[1]
-    bn_param["running_mean"] = momentum * bn_param.get("running_mean", np.zeros(d)) + (1 - momentum) * mu
-    bn_param["running_var"] = momentum * bn_param.get("running_var", np.ones(d)) + (1 - momentum) * var
+    bn_param["running_mean"] = (
+        momentum * bn_param.get("running_mean", np.zeros(d)) + (1 - momentum) * mu
+    )
+    bn_param["running_var"] = (
+        momentum * bn_param.get("running_var", np.ones(d)) + (1 - momentum) * var
+    )
     return gamma * xhat + beta, (xhat, gamma, inv_std)
 
 
@@ -101,8 +105,12 @@ def batchnorm_unbiased_variance(x, gamma, beta, bn_param):
 )
 def batchnorm_test_uses_batch_statistics(x, gamma, beta, bn_param):
     if bn_param.get("mode", "train") == "test":
-        saved = {k: bn_param[k] for k in ("running_mean", "running_var") if k in bn_param}
-        out, cache = ref.batchnorm_forward(x, gamma, beta, {**bn_param, "mode": "train"})
+        saved = {
+            k: bn_param[k] for k in ("running_mean", "running_var") if k in bn_param
+        }
+        out, cache = ref.batchnorm_forward(
+            x, gamma, beta, {**bn_param, "mode": "train"}
+        )
         bn_param.update(saved)
         return out, cache
     return ref.batchnorm_forward(x, gamma, beta, bn_param)

@@ -57,7 +57,9 @@ def perceptron_bias_never_updated(X, y, lr=1.0, epochs=10):
     "your loss is the sum over elements; this task averages over every element, so divide by the number of entries.",
 )
 def autoencoder_loss_summed(x_hat, x, kind="mse"):
-    return generative.autoencoder_reconstruction_loss(x_hat, x, kind) * np.asarray(x).size
+    return (
+        generative.autoencoder_reconstruction_loss(x_hat, x, kind) * np.asarray(x).size
+    )
 
 
 @mutant(
@@ -84,7 +86,9 @@ def gan_generator_loss_saturating(logits_fake):
     "metrics.precision",
     "this is recall, TP/(TP + FN); precision divides by what was predicted positive: TP/(TP + FP).",
 )
-def precision_uses_false_negatives(y_true, y_pred, average="binary", pos_label=1, num_classes=None):
+def precision_uses_false_negatives(
+    y_true, y_pred, average="binary", pos_label=1, num_classes=None
+):
     return metrics.recall(y_true, y_pred, average, pos_label, num_classes)
 
 
@@ -93,7 +97,9 @@ def precision_uses_false_negatives(y_true, y_pred, average="binary", pos_label=1
     "metrics.f1",
     "you took the harmonic mean of macro precision and macro recall; macro F1 averages the per-class F1 scores.",
 )
-def f1_macro_of_averages(y_true, y_pred, average="binary", pos_label=1, num_classes=None):
+def f1_macro_of_averages(
+    y_true, y_pred, average="binary", pos_label=1, num_classes=None
+):
     if average == "binary":
         return metrics.f1(y_true, y_pred, average, pos_label, num_classes)
     p = metrics.precision(y_true, y_pred, "macro", num_classes=num_classes)

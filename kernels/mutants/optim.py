@@ -18,7 +18,10 @@ def sgd_momentum_velocity_not_stored(w, dw, config=None):
     config = {} if config is None else config
     config.setdefault("learning_rate", 1e-2)
     config.setdefault("momentum", 0.9)
-    v = config["momentum"] * config.get("velocity", np.zeros_like(w)) - config["learning_rate"] * dw
+    v = (
+        config["momentum"] * config.get("velocity", np.zeros_like(w))
+        - config["learning_rate"] * dw
+    )
     return w + v, config
 
 

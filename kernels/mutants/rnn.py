@@ -27,10 +27,16 @@ def rnn_step_backward_missing_tanh_derivative(dnext_h, cache):
     "each step only got dh[:, t]: add the gradient flowing back from step t + 1 (dprev_h) before the step's backward.",
 )
 def rnn_backward_no_gradient_through_time(dh, cache):
-    n, t_len, _ = dh.shape
+    _n, t_len, _ = dh.shape
     parts = [ref.rnn_step_backward(dh[:, t], cache[t]) for t in range(t_len)]
     dx = np.stack([p[0] for p in parts], axis=1)
-    return dx, parts[0][1], sum(p[2] for p in parts), sum(p[3] for p in parts), sum(p[4] for p in parts)
+    return (
+        dx,
+        parts[0][1],
+        sum(p[2] for p in parts),
+        sum(p[3] for p in parts),
+        sum(p[4] for p in parts),
+    )
 
 
 @mutant(
@@ -88,5 +94,3 @@ def word_embedding_backward_overwrites_repeats(dout, cache):
     dW = np.zeros(w_shape, dtype=dout.dtype)
     dW[x] += dout
     return dW
-
-

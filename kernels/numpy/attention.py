@@ -44,7 +44,9 @@ def scaled_dot_product_attention(q, k, v, mask=None):
 def _split_heads(t, num_heads):
     n, length, e = t.shape
     # Contiguous heads keep the batched matmuls on BLAS's fast path.
-    return np.ascontiguousarray(t.reshape(n, length, num_heads, e // num_heads).transpose(0, 2, 1, 3))
+    return np.ascontiguousarray(
+        t.reshape(n, length, num_heads, e // num_heads).transpose(0, 2, 1, 3)
+    )
 
 
 def multi_head_attention_forward(x, params: dict, num_heads: int, mask=None, kv=None):

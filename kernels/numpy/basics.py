@@ -3,7 +3,7 @@ derivatives, gradient descent, and the perceptron."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -16,7 +16,9 @@ def dot_loops(a, b):
     a = np.asarray(a)
     b = np.asarray(b)
     if a.shape != b.shape or a.ndim != 1:
-        raise ValueError(f"dot needs two vectors of the same length, got {a.shape} and {b.shape}")
+        raise ValueError(
+            f"dot needs two vectors of the same length, got {a.shape} and {b.shape}"
+        )
     total = 0.0
     for i in range(a.shape[0]):
         total += a[i] * b[i]
@@ -54,7 +56,9 @@ def matmul(A, B):
     return np.asarray(A) @ np.asarray(B)
 
 
-def numerical_derivative(f: Callable[[float], float], x: float, h: float = 1e-5) -> float:
+def numerical_derivative(
+    f: Callable[[float], float], x: float, h: float = 1e-5
+) -> float:
     """Central difference f'(x) ≈ (f(x + h) − f(x − h)) / 2h.
 
     The error shrinks like h², against h for the one-sided difference.
@@ -62,7 +66,9 @@ def numerical_derivative(f: Callable[[float], float], x: float, h: float = 1e-5)
     return (f(x + h) - f(x - h)) / (2.0 * h)
 
 
-def numerical_gradient(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> np.ndarray:
+def numerical_gradient(
+    f: Callable[[np.ndarray], float], x, h: float = 1e-5
+) -> np.ndarray:
     """Gradient of a scalar function f at x, one central difference per entry.
 
     Works on a float64 copy of x, nudging one entry at a time by ±h, so the
@@ -82,17 +88,23 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> 
     return grad
 
 
-def numerical_gradient_array(f: Callable[[np.ndarray], np.ndarray], x, dout, h: float = 1e-5) -> np.ndarray:
+def numerical_gradient_array(
+    f: Callable[[np.ndarray], np.ndarray], x, dout, h: float = 1e-5
+) -> np.ndarray:
     """Gradient of Σ f(x) ⊙ dout with respect to x, by central differences.
 
     This is how a layer's backward pass is checked: dout is the upstream
     gradient, and the result is what ``*_backward`` should return for x.
     """
     dout = np.asarray(dout, dtype=np.float64)
-    return numerical_gradient(lambda z: np.sum(np.asarray(f(z), dtype=np.float64) * dout), x, h)
+    return numerical_gradient(
+        lambda z: np.sum(np.asarray(f(z), dtype=np.float64) * dout), x, h
+    )
 
 
-def gradient_descent(grad: Callable, x0, lr: float = 0.1, steps: int = 100) -> np.ndarray:
+def gradient_descent(
+    grad: Callable, x0, lr: float = 0.1, steps: int = 100
+) -> np.ndarray:
     """Run x ← x − lr·∇f(x) for ``steps`` steps from x0; ``grad`` returns ∇f.
 
     Returns the whole path as an array of shape (steps + 1, *x0.shape):

@@ -17,7 +17,9 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, pad: int = 0) -> i
     """
     padded = size + 2 * pad
     if kernel > padded or stride < 1:
-        raise ValueError(f"a kernel of {kernel} with stride {stride} does not fit {size} padded by {pad}")
+        raise ValueError(
+            f"a kernel of {kernel} with stride {stride} does not fit {size} padded by {pad}"
+        )
     return (padded - kernel) // stride + 1
 
 
@@ -42,7 +44,9 @@ def im2col(x, kh: int, kw: int, stride: int = 1, pad: int = 0):
     cols = np.empty((c, kh, kw, n, oh, ow), dtype=x.dtype)
     for i in range(kh):
         for j in range(kw):
-            cols[:, i, j] = xp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride].transpose(1, 0, 2, 3)
+            cols[:, i, j] = xp[
+                :, :, i : i + stride * oh : stride, j : j + stride * ow : stride
+            ].transpose(1, 0, 2, 3)
     return cols.reshape(c * kh * kw, n * oh * ow).T
 
 
@@ -58,7 +62,9 @@ def col2im(cols, x_shape, kh: int, kw: int, stride: int = 1, pad: int = 0):
     dxp = np.zeros((n, c, h + 2 * pad, w_ + 2 * pad), dtype=cols.dtype)
     for i in range(kh):
         for j in range(kw):
-            dxp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += cols6[:, i, j].transpose(1, 0, 2, 3)
+            dxp[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += (
+                cols6[:, i, j].transpose(1, 0, 2, 3)
+            )
     return dxp[:, :, pad : pad + h, pad : pad + w_]
 
 
@@ -68,7 +74,7 @@ def conv2d_forward_naive(x, w, b, stride: int = 1, pad: int = 0):
     The patch is xpad[n, :, i·s : i·s + KH, j·s : j·s + KW]. The "spec"
     version; returns (out (N, F, OH, OW), cache).
     """
-    n, c, h, w_ = x.shape
+    n, _c, h, w_ = x.shape
     f, _, kh, kw = w.shape
     oh, ow = conv_output_size(h, kh, stride, pad), conv_output_size(w_, kw, stride, pad)
     xp = _pad(x, pad)
@@ -77,7 +83,12 @@ def conv2d_forward_naive(x, w, b, stride: int = 1, pad: int = 0):
         for fi in range(f):
             for i in range(oh):
                 for j in range(ow):
-                    patch = xp[ni, :, i * stride : i * stride + kh, j * stride : j * stride + kw]
+                    patch = xp[
+                        ni,
+                        :,
+                        i * stride : i * stride + kh,
+                        j * stride : j * stride + kw,
+                    ]
                     out[ni, fi, i, j] = np.sum(patch * w[fi]) + b[fi]
     return out, (x, w, b, stride, pad, None)
 
@@ -147,10 +158,16 @@ def _pool_slices(x, ph, pw, stride):
     """Yield (k, view) for each of the PH·PW offsets in a window: view[n, c, i, j]
     is element k of window (i, j). Pooling then works on whole arrays, one offset
     at a time, instead of window by window."""
-    oh, ow = conv_output_size(x.shape[2], ph, stride), conv_output_size(x.shape[3], pw, stride)
+    oh, ow = (
+        conv_output_size(x.shape[2], ph, stride),
+        conv_output_size(x.shape[3], pw, stride),
+    )
     for i in range(ph):
         for j in range(pw):
-            yield i * pw + j, x[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride]
+            yield (
+                i * pw + j,
+                x[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride],
+            )
 
 
 def maxpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 2):
@@ -164,7 +181,9 @@ def maxpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 
         if out is None:
             out, arg = view.copy(), np.zeros(view.shape, dtype=np.intp)
             continue
-        better = view > out  # strictly greater: on ties the earlier element keeps the win
+        better = (
+            view > out
+        )  # strictly greater: on ties the earlier element keeps the win
         np.copyto(out, view, where=better)
         np.copyto(arg, k, where=better)
     return out, (x.shape, arg, pool_height, pool_width, stride)
@@ -177,7 +196,9 @@ def maxpool_backward(dout, cache):
     dx = np.zeros(x_shape, dtype=dout.dtype)
     for i in range(ph):
         for j in range(pw):
-            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += dout * (arg == i * pw + j)
+            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += (
+                dout * (arg == i * pw + j)
+            )
     return dx
 
 
@@ -185,7 +206,11 @@ def avgpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 
     """Average-pooling: the mean of each PH×PW window. Returns (out, cache)."""
     out = None
     for _, view in _pool_slices(x, pool_height, pool_width, stride):
-        out = view.astype(np.result_type(x, np.float32), copy=True) if out is None else out + view
+        out = (
+            view.astype(np.result_type(x, np.float32), copy=True)
+            if out is None
+            else out + view
+        )
     return out / (pool_height * pool_width), (x.shape, pool_height, pool_width, stride)
 
 
@@ -197,5 +222,7 @@ def avgpool_backward(dout, cache):
     share = dout / (ph * pw)
     for i in range(ph):
         for j in range(pw):
-            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += share
+            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += (
+                share
+            )
     return dx

@@ -32,9 +32,9 @@ def gan_discriminator_loss(logits_real, logits_fake):
     """
     real = np.asarray(logits_real)
     fake = np.asarray(logits_fake)
-    return binary_cross_entropy_with_logits(real, np.ones_like(real)) + binary_cross_entropy_with_logits(
-        fake, np.zeros_like(fake)
-    )
+    return binary_cross_entropy_with_logits(
+        real, np.ones_like(real)
+    ) + binary_cross_entropy_with_logits(fake, np.zeros_like(fake))
 
 
 def gan_generator_loss(logits_fake):

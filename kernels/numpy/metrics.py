@@ -30,7 +30,11 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None):
     """
     y_true = np.asarray(y_true, dtype=np.int64)
     y_pred = _labels(y_pred).astype(np.int64)
-    k = num_classes if num_classes is not None else int(max(y_true.max(initial=0), y_pred.max(initial=0))) + 1
+    k = (
+        num_classes
+        if num_classes is not None
+        else int(max(y_true.max(initial=0), y_pred.max(initial=0))) + 1
+    )
     return np.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)
 
 
@@ -53,7 +57,13 @@ def _binary_counts(y_true, y_pred, pos_label):
     return np.sum(t & p), np.sum(~t & p), np.sum(t & ~p)
 
 
-def precision(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_classes: int | None = None):
+def precision(
+    y_true,
+    y_pred,
+    average: str = "binary",
+    pos_label: int = 1,
+    num_classes: int | None = None,
+):
     """Precision = TP / (TP + FP): of the samples predicted positive, the share that are.
 
     average="binary" scores class ``pos_label``; "macro" averages the
@@ -67,7 +77,13 @@ def precision(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_c
     return np.mean(_ratio(tp, tp + fp))
 
 
-def recall(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_classes: int | None = None):
+def recall(
+    y_true,
+    y_pred,
+    average: str = "binary",
+    pos_label: int = 1,
+    num_classes: int | None = None,
+):
     """Recall = TP / (TP + FN): of the truly positive samples, the share found.
 
     average="binary" scores class ``pos_label``; "macro" averages per class.
@@ -80,7 +96,13 @@ def recall(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_clas
     return np.mean(_ratio(tp, tp + fn))
 
 
-def f1(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_classes: int | None = None):
+def f1(
+    y_true,
+    y_pred,
+    average: str = "binary",
+    pos_label: int = 1,
+    num_classes: int | None = None,
+):
     """F1 = 2·TP / (2·TP + FP + FN), the harmonic mean of precision and recall.
 
     "macro" is the mean of the per-class F1 scores, not the F1 of the macro

@@ -62,7 +62,9 @@ def rmsprop(w, dw, config: dict | None = None):
     cache = config.get("cache", np.zeros_like(w))
     cache = rho * cache + (1 - rho) * dw * dw
     config["cache"] = cache
-    return w - config["learning_rate"] * dw / (np.sqrt(cache) + config["epsilon"]), config
+    return w - config["learning_rate"] * dw / (
+        np.sqrt(cache) + config["epsilon"]
+    ), config
 
 
 def _adam_step(w, dw, config):

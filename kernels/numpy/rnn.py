@@ -56,10 +56,16 @@ def rnn_backward(dh, cache):
     x0, _, Wx, Wh, _ = cache[0]
     n, t_len, _ = dh.shape
     dx = np.zeros((n, t_len, x0.shape[1]), dtype=dh.dtype)
-    dWx, dWh, db = np.zeros_like(Wx), np.zeros_like(Wh), np.zeros(Wh.shape[1], dtype=dh.dtype)
+    dWx, dWh, db = (
+        np.zeros_like(Wx),
+        np.zeros_like(Wh),
+        np.zeros(Wh.shape[1], dtype=dh.dtype),
+    )
     dprev = np.zeros_like(dh[:, 0])
     for t in reversed(range(t_len)):
-        dx[:, t], dprev, dWx_t, dWh_t, db_t = rnn_step_backward(dh[:, t] + dprev, cache[t])
+        dx[:, t], dprev, dWx_t, dWh_t, db_t = rnn_step_backward(
+            dh[:, t] + dprev, cache[t]
+        )
         dWx += dWx_t
         dWh += dWh_t
         db += db_t
@@ -97,7 +103,9 @@ def lstm_step_backward(dnext_h, dnext_c, cache):
     x, prev_h, prev_c, Wx, Wh, i, f, g, o, tanh_c = cache
     dc = dnext_c + dnext_h * o * (1.0 - tanh_c**2)
     di, df, dg, do = dc * g, dc * prev_c, dc * i, dnext_h * tanh_c
-    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g**2), do * o * (1 - o)], axis=1)
+    da = np.concatenate(
+        [di * i * (1 - i), df * f * (1 - f), dg * (1 - g**2), do * o * (1 - o)], axis=1
+    )
     return da @ Wx.T, da @ Wh.T, dc * f, x.T @ da, prev_h.T @ da, da.sum(axis=0)
 
 
@@ -125,10 +133,16 @@ def lstm_backward(dh, cache):
     x0, _, _, Wx, Wh = cache[0][:5]
     n, t_len, _ = dh.shape
     dx = np.zeros((n, t_len, x0.shape[1]), dtype=dh.dtype)
-    dWx, dWh, db = np.zeros_like(Wx), np.zeros_like(Wh), np.zeros(Wh.shape[1], dtype=dh.dtype)
+    dWx, dWh, db = (
+        np.zeros_like(Wx),
+        np.zeros_like(Wh),
+        np.zeros(Wh.shape[1], dtype=dh.dtype),
+    )
     dprev_h, dprev_c = np.zeros_like(dh[:, 0]), np.zeros_like(dh[:, 0])
     for t in reversed(range(t_len)):
-        dx[:, t], dprev_h, dprev_c, dWx_t, dWh_t, db_t = lstm_step_backward(dh[:, t] + dprev_h, dprev_c, cache[t])
+        dx[:, t], dprev_h, dprev_c, dWx_t, dWh_t, db_t = lstm_step_backward(
+            dh[:, t] + dprev_h, dprev_c, cache[t]
+        )
         dWx += dWx_t
         dWh += dWh_t
         db += db_t
@@ -165,7 +179,14 @@ def gru_step_backward(dnext_h, cache):
     dgx = np.concatenate([dar, daz, dan], axis=1)
     dgh = np.concatenate([dar, daz, dan * r], axis=1)
     dprev_h = dnext_h * z + dgh @ Wh.T
-    return dgx @ Wx.T, dprev_h, x.T @ dgx, prev_h.T @ dgh, dgx.sum(axis=0), dgh.sum(axis=0)
+    return (
+        dgx @ Wx.T,
+        dprev_h,
+        x.T @ dgx,
+        prev_h.T @ dgh,
+        dgx.sum(axis=0),
+        dgh.sum(axis=0),
+    )
 
 
 def word_embedding_forward(x, W):

@@ -51,7 +51,9 @@ def multi_head_attention_forward(x, params: dict, num_heads: int, mask=None, kv=
     return merged @ params["Wo"] + params["bo"], weights
 
 
-def sinusoidal_positional_encoding(length: int, d_model: int, device=None, dtype=torch.float64):
+def sinusoidal_positional_encoding(
+    length: int, d_model: int, device=None, dtype=torch.float64
+):
     """PE[pos, 2i] = sin(pos / 10000^(2i/d)), PE[pos, 2i+1] = cos(…), shape (length, d_model)."""
     device = default_device() if device is None else device
     pos = torch.arange(length, dtype=torch.float64, device=device)[:, None]

@@ -4,7 +4,7 @@ Same API as ``kernels.numpy.basics``; results live on the input's device."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import torch
 
@@ -14,8 +14,12 @@ from kernels.device import default_device
 def dot_loops(a, b):
     """Dot product a·b = Σᵢ aᵢbᵢ of two 1-D tensors, as an explicit loop (the "spec")."""
     if a.shape != b.shape or a.dim() != 1:
-        raise ValueError(f"dot needs two vectors of the same length, got {tuple(a.shape)} and {tuple(b.shape)}")
-    total = torch.zeros((), dtype=torch.promote_types(a.dtype, b.dtype), device=a.device)
+        raise ValueError(
+            f"dot needs two vectors of the same length, got {tuple(a.shape)} and {tuple(b.shape)}"
+        )
+    total = torch.zeros(
+        (), dtype=torch.promote_types(a.dtype, b.dtype), device=a.device
+    )
     for i in range(a.shape[0]):
         total = total + a[i] * b[i]
     return total
@@ -24,10 +28,14 @@ def dot_loops(a, b):
 def matmul_loops(A, B):
     """Matrix product C[i, j] = Σₖ A[i, k] B[k, j] as three loops. A [N×K], B [K×M]."""
     if A.dim() != 2 or B.dim() != 2 or A.shape[1] != B.shape[0]:
-        raise ValueError(f"matmul needs [N×K] and [K×M], got {tuple(A.shape)} and {tuple(B.shape)}")
+        raise ValueError(
+            f"matmul needs [N×K] and [K×M], got {tuple(A.shape)} and {tuple(B.shape)}"
+        )
     n, k = A.shape
     m = B.shape[1]
-    C = torch.zeros((n, m), dtype=torch.promote_types(A.dtype, B.dtype), device=A.device)
+    C = torch.zeros(
+        (n, m), dtype=torch.promote_types(A.dtype, B.dtype), device=A.device
+    )
     for i in range(n):
         for j in range(m):
             total = C.new_zeros(())
@@ -74,7 +82,9 @@ def numerical_gradient(f: Callable, x, h: float = 1e-5):
 def numerical_gradient_array(f: Callable, x, dout, h: float = 1e-5):
     """Gradient of Σ f(x) ⊙ dout with respect to x by central differences (checks a backward pass)."""
     dout = torch.as_tensor(dout).to(torch.float64)
-    return numerical_gradient(lambda z: torch.sum(f(z).to(torch.float64) * dout.to(z.device)), x, h)
+    return numerical_gradient(
+        lambda z: torch.sum(f(z).to(torch.float64) * dout.to(z.device)), x, h
+    )
 
 
 def gradient_descent(grad: Callable, x0, lr: float = 0.1, steps: int = 100):

@@ -11,7 +11,9 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, pad: int = 0) -> i
     """Output length along one axis: ⌊(size + 2·pad − kernel) / stride⌋ + 1."""
     padded = size + 2 * pad
     if kernel > padded or stride < 1:
-        raise ValueError(f"a kernel of {kernel} with stride {stride} does not fit {size} padded by {pad}")
+        raise ValueError(
+            f"a kernel of {kernel} with stride {stride} does not fit {size} padded by {pad}"
+        )
     return (padded - kernel) // stride + 1
 
 
@@ -43,7 +45,12 @@ def conv2d_forward_naive(x, w, b, stride: int = 1, pad: int = 0):
         for fi in range(f):
             for i in range(oh):
                 for j in range(ow):
-                    patch = xp[ni, :, i * stride : i * stride + kh, j * stride : j * stride + kw]
+                    patch = xp[
+                        ni,
+                        :,
+                        i * stride : i * stride + kh,
+                        j * stride : j * stride + kw,
+                    ]
                     out[ni, fi, i, j] = torch.sum(patch * w[fi]) + b[fi]
     return out, (x, w, b, stride, pad, None)
 
@@ -94,7 +101,9 @@ conv2d_backward = conv2d_backward_im2col
 
 
 def _windows(x, ph, pw, stride):
-    return x.unfold(2, ph, stride).unfold(3, pw, stride)  # (N, C, OH, OW, PH, PW), a view
+    return x.unfold(2, ph, stride).unfold(
+        3, pw, stride
+    )  # (N, C, OH, OW, PH, PW), a view
 
 
 def maxpool_forward(x, pool_height: int = 2, pool_width: int = 2, stride: int = 2):
@@ -112,7 +121,9 @@ def maxpool_backward(dout, cache):
     dx = torch.zeros(x_shape, dtype=dout.dtype, device=dout.device)
     for i in range(ph):
         for j in range(pw):
-            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += dout * (arg == i * pw + j)
+            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += (
+                dout * (arg == i * pw + j)
+            )
     return dx
 
 
@@ -130,5 +141,7 @@ def avgpool_backward(dout, cache):
     share = dout / (ph * pw)
     for i in range(ph):
         for j in range(pw):
-            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += share
+            dx[:, :, i : i + stride * oh : stride, j : j + stride * ow : stride] += (
+                share
+            )
     return dx

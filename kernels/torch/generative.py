@@ -20,9 +20,9 @@ def autoencoder_reconstruction_loss(x_hat, x, kind: str = "mse"):
 
 def gan_discriminator_loss(logits_real, logits_fake):
     """BCE(real → 1) + BCE(fake → 0), each averaged, from the discriminator's logits."""
-    return binary_cross_entropy_with_logits(logits_real, torch.ones_like(logits_real)) + binary_cross_entropy_with_logits(
-        logits_fake, torch.zeros_like(logits_fake)
-    )
+    return binary_cross_entropy_with_logits(
+        logits_real, torch.ones_like(logits_real)
+    ) + binary_cross_entropy_with_logits(logits_fake, torch.zeros_like(logits_fake))
 
 
 def gan_generator_loss(logits_fake):

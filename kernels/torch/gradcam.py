@@ -12,5 +12,9 @@ def grad_cam(features, grads, normalize: bool = True):
     cam = torch.clamp((alpha * features).sum(dim=-3), min=0.0)
     if normalize:
         peak = cam.amax(dim=(-2, -1), keepdim=True)
-        cam = torch.where(peak > 0, cam / torch.where(peak > 0, peak, torch.ones_like(peak)), torch.zeros_like(cam))
+        cam = torch.where(
+            peak > 0,
+            cam / torch.where(peak > 0, peak, torch.ones_like(peak)),
+            torch.zeros_like(cam),
+        )
     return cam

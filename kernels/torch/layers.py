@@ -105,5 +105,9 @@ def layernorm_backward(dout, cache):
     dbeta = dout.sum(dim=lead)
     dgamma = (dout * xhat).sum(dim=lead)
     dxhat = dout * gamma
-    dx = (inv_std / d) * (d * dxhat - dxhat.sum(dim=-1, keepdim=True) - xhat * (dxhat * xhat).sum(dim=-1, keepdim=True))
+    dx = (inv_std / d) * (
+        d * dxhat
+        - dxhat.sum(dim=-1, keepdim=True)
+        - xhat * (dxhat * xhat).sum(dim=-1, keepdim=True)
+    )
     return dx, dgamma, dbeta

@@ -21,7 +21,15 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None):
     y_true = y_true.to(torch.int64)
     y_pred = _labels(y_pred).to(torch.int64)
     if num_classes is None:
-        num_classes = int(max(y_true.max().item() if y_true.numel() else 0, y_pred.max().item() if y_pred.numel() else 0)) + 1
+        num_classes = (
+            int(
+                max(
+                    y_true.max().item() if y_true.numel() else 0,
+                    y_pred.max().item() if y_pred.numel() else 0,
+                )
+            )
+            + 1
+        )
     k = num_classes
     return torch.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)
 
@@ -29,7 +37,11 @@ def confusion_matrix(y_true, y_pred, num_classes: int | None = None):
 def _ratio(num, den):
     num = num.to(torch.float64)
     den = den.to(torch.float64)
-    return torch.where(den > 0, num / torch.where(den > 0, den, torch.ones_like(den)), torch.zeros_like(num))
+    return torch.where(
+        den > 0,
+        num / torch.where(den > 0, den, torch.ones_like(den)),
+        torch.zeros_like(num),
+    )
 
 
 def _per_class(y_true, y_pred, num_classes):
@@ -49,7 +61,13 @@ def _check_average(average):
         raise ValueError(f'average must be "binary" or "macro", got {average!r}')
 
 
-def precision(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_classes: int | None = None):
+def precision(
+    y_true,
+    y_pred,
+    average: str = "binary",
+    pos_label: int = 1,
+    num_classes: int | None = None,
+):
     """TP / (TP + FP), for ``pos_label`` ("binary") or averaged over classes ("macro")."""
     if average == "binary":
         tp, fp, _ = _binary_counts(y_true, y_pred, pos_label)
@@ -59,7 +77,13 @@ def precision(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_c
     return _ratio(tp, tp + fp).mean()
 
 
-def recall(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_classes: int | None = None):
+def recall(
+    y_true,
+    y_pred,
+    average: str = "binary",
+    pos_label: int = 1,
+    num_classes: int | None = None,
+):
     """TP / (TP + FN), for ``pos_label`` ("binary") or averaged over classes ("macro")."""
     if average == "binary":
         tp, _, fn = _binary_counts(y_true, y_pred, pos_label)
@@ -69,7 +93,13 @@ def recall(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_clas
     return _ratio(tp, tp + fn).mean()
 
 
-def f1(y_true, y_pred, average: str = "binary", pos_label: int = 1, num_classes: int | None = None):
+def f1(
+    y_true,
+    y_pred,
+    average: str = "binary",
+    pos_label: int = 1,
+    num_classes: int | None = None,
+):
     """2·TP / (2·TP + FP + FN); "macro" is the mean of the per-class F1 scores."""
     if average == "binary":
         tp, fp, fn = _binary_counts(y_true, y_pred, pos_label)

@@ -49,7 +49,9 @@ def rmsprop(w, dw, config: dict | None = None):
     cache = torch.zeros_like(w) if cache is None else cache
     cache = rho * cache + (1 - rho) * dw * dw
     config["cache"] = cache
-    return w - config["learning_rate"] * dw / (torch.sqrt(cache) + config["epsilon"]), config
+    return w - config["learning_rate"] * dw / (
+        torch.sqrt(cache) + config["epsilon"]
+    ), config
 
 
 def _adam_defaults(config):

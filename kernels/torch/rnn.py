@@ -40,7 +40,9 @@ def rnn_backward(dh, cache):
     db = torch.zeros(Wh.shape[1], dtype=dh.dtype, device=dh.device)
     dprev = torch.zeros_like(dh[:, 0])
     for t in reversed(range(dh.shape[1])):
-        dxs[t], dprev, dWx_t, dWh_t, db_t = rnn_step_backward(dh[:, t] + dprev, cache[t])
+        dxs[t], dprev, dWx_t, dWh_t, db_t = rnn_step_backward(
+            dh[:, t] + dprev, cache[t]
+        )
         dWx, dWh, db = dWx + dWx_t, dWh + dWh_t, db + db_t
     return torch.stack(dxs, dim=1), dprev, dWx, dWh, db
 
@@ -61,7 +63,9 @@ def lstm_step_backward(dnext_h, dnext_c, cache):
     x, prev_h, prev_c, Wx, Wh, i, f, g, o, tanh_c = cache
     dc = dnext_c + dnext_h * o * (1.0 - tanh_c**2)
     di, df, dg, do = dc * g, dc * prev_c, dc * i, dnext_h * tanh_c
-    da = torch.cat([di * i * (1 - i), df * f * (1 - f), dg * (1 - g**2), do * o * (1 - o)], dim=1)
+    da = torch.cat(
+        [di * i * (1 - i), df * f * (1 - f), dg * (1 - g**2), do * o * (1 - o)], dim=1
+    )
     return da @ Wx.T, da @ Wh.T, dc * f, x.T @ da, prev_h.T @ da, da.sum(dim=0)
 
 
@@ -84,7 +88,9 @@ def lstm_backward(dh, cache):
     db = torch.zeros(Wh.shape[1], dtype=dh.dtype, device=dh.device)
     dprev_h, dprev_c = torch.zeros_like(dh[:, 0]), torch.zeros_like(dh[:, 0])
     for t in reversed(range(dh.shape[1])):
-        dxs[t], dprev_h, dprev_c, dWx_t, dWh_t, db_t = lstm_step_backward(dh[:, t] + dprev_h, dprev_c, cache[t])
+        dxs[t], dprev_h, dprev_c, dWx_t, dWh_t, db_t = lstm_step_backward(
+            dh[:, t] + dprev_h, dprev_c, cache[t]
+        )
         dWx, dWh, db = dWx + dWx_t, dWh + dWh_t, db + db_t
     return torch.stack(dxs, dim=1), dprev_h, dWx, dWh, db
 
@@ -113,7 +119,14 @@ def gru_step_backward(dnext_h, cache):
     dgx = torch.cat([dar, daz, dan], dim=1)
     dgh = torch.cat([dar, daz, dan * r], dim=1)
     dprev_h = dnext_h * z + dgh @ Wh.T
-    return dgx @ Wx.T, dprev_h, x.T @ dgx, prev_h.T @ dgh, dgx.sum(dim=0), dgh.sum(dim=0)
+    return (
+        dgx @ Wx.T,
+        dprev_h,
+        x.T @ dgx,
+        prev_h.T @ dgh,
+        dgx.sum(dim=0),
+        dgh.sum(dim=0),
+    )
 
 
 def word_embedding_forward(x, W):

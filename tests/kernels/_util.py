@@ -33,7 +33,11 @@ def devices():
         has_cuda = False
     return [
         pytest.param("cpu", id="cpu"),
-        pytest.param("cuda", id="cuda", marks=pytest.mark.skipif(not has_cuda, reason="no CUDA device")),
+        pytest.param(
+            "cuda",
+            id="cuda",
+            marks=pytest.mark.skipif(not has_cuda, reason="no CUDA device"),
+        ),
     ]
 
 
@@ -62,7 +66,9 @@ def norm_rel_error(x, y) -> float:
     y = np.asarray(y, dtype=np.float64)
     if x.size == 0:
         return 0.0
-    return float(np.max(np.abs(x - y)) / max(1e-8, float(np.max(np.abs(x) + np.abs(y)))))
+    return float(
+        np.max(np.abs(x - y)) / max(1e-8, float(np.max(np.abs(x) + np.abs(y))))
+    )
 
 
 def to_torch(obj, device="cpu"):
@@ -140,7 +146,12 @@ def float_arrays(shape, lo=-5.0, hi=5.0, unique=False):
     from hypothesis import strategies as st
     from hypothesis.extra.numpy import arrays
 
-    return arrays(np.float64, shape, elements=st.floats(lo, hi, allow_nan=False, allow_infinity=False), unique=unique)
+    return arrays(
+        np.float64,
+        shape,
+        elements=st.floats(lo, hi, allow_nan=False, allow_infinity=False),
+        unique=unique,
+    )
 
 
 def autograd(fn, *arrays_, dout=None):
@@ -148,11 +159,20 @@ def autograd(fn, *arrays_, dout=None):
     ``dout`` (ones if None) and return (output as NumPy, [gradients as NumPy])."""
     import torch
 
-    leaves_ = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays_]
+    leaves_ = [
+        torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays_
+    ]
     out = fn(*leaves_)
-    g = torch.ones_like(out) if dout is None else torch.as_tensor(dout, dtype=torch.float64)
+    g = (
+        torch.ones_like(out)
+        if dout is None
+        else torch.as_tensor(dout, dtype=torch.float64)
+    )
     out.backward(g)
-    return out.detach().numpy(), [t.grad.numpy() if t.grad is not None else np.zeros_like(a) for t, a in zip(leaves_, arrays_)]
+    return out.detach().numpy(), [
+        t.grad.numpy() if t.grad is not None else np.zeros_like(a)
+        for t, a in zip(leaves_, arrays_)
+    ]
 
 
 def numeric_grads(f, arrays_, dout):
@@ -161,6 +181,7 @@ def numeric_grads(f, arrays_, dout):
 
     grads = []
     for i in range(len(arrays_)):
+
         def g(z, i=i):
             args = list(arrays_)
             args[i] = z

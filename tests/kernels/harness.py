@@ -7,8 +7,8 @@ import importlib
 
 import numpy as np
 
-from .cases import CASES, FACTORIES, forward_of, returns_cache
 from ._util import to_torch
+from .cases import CASES, FACTORIES, forward_of, returns_cache
 
 
 def kernel_fn(side: str, kernel: str):

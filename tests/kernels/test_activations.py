@@ -14,7 +14,7 @@ from ._util import SETTINGS, autograd, float_arrays, norm_rel_error, rel_error, 
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
-from kernels.torch import activations as TA  # noqa: E402
+from kernels.torch import activations as TA
 
 REFERENCE = {
     "sigmoid": torch.sigmoid,
@@ -49,32 +49,47 @@ def test_forward_and_backward_match_autograd(name, x, dout):
 def test_backward_matches_central_differences(name):
     rng = np.random.default_rng(3)
     x = rng.normal(size=(4, 5))
-    x[np.abs(x) < 1e-2] = 0.5  # stay off ReLU's kink, where the difference quotient is not a derivative
+    x[np.abs(x) < 1e-2] = (
+        0.5  # stay off ReLU's kink, where the difference quotient is not a derivative
+    )
     dout = rng.normal(size=x.shape)
     fwd = getattr(A, f"{name}_forward")
     _, cache = fwd(x)
     dx = getattr(A, f"{name}_backward")(dout, cache)
     from kernels.numpy.basics import numerical_gradient_array
 
-    assert norm_rel_error(dx, numerical_gradient_array(lambda z: fwd(z)[0], x, dout)) < 1e-7
+    assert (
+        norm_rel_error(dx, numerical_gradient_array(lambda z: fwd(z)[0], x, dout))
+        < 1e-7
+    )
 
 
 def test_gelu_tanh_form_and_leaky_slope_match_torch():
     x = np.linspace(-4, 4, 33)
     expected, (dx,) = autograd(lambda t: F.gelu(t, approximate="tanh"), x)
     out, cache = A.gelu_forward(x, approximate="tanh")
-    assert rel_error(out, expected) < 1e-7 and rel_error(A.gelu_backward(np.ones_like(x), cache), dx) < 1e-7
+    assert (
+        rel_error(out, expected) < 1e-7
+        and rel_error(A.gelu_backward(np.ones_like(x), cache), dx) < 1e-7
+    )
     expected, (dx,) = autograd(lambda t: F.leaky_relu(t, 0.2), x)
     out, cache = A.leaky_relu_forward(x, alpha=0.2)
-    assert rel_error(out, expected) < 1e-7 and rel_error(A.leaky_relu_backward(np.ones_like(x), cache), dx) < 1e-7
+    assert (
+        rel_error(out, expected) < 1e-7
+        and rel_error(A.leaky_relu_backward(np.ones_like(x), cache), dx) < 1e-7
+    )
     with pytest.raises(ValueError):
         A.gelu(x, approximate="fast")
 
 
 def test_extreme_inputs_stay_finite():
     x = np.array([-1e4, -800.0, 0.0, 800.0, 1e4])
-    with np.errstate(over="raise", invalid="raise", divide="raise"):  # no overflow on the way
+    with np.errstate(
+        over="raise", invalid="raise", divide="raise"
+    ):  # no overflow on the way
         assert np.array_equal(A.sigmoid(x), [0.0, 0.0, 0.5, 1.0, 1.0])
         assert np.allclose(A.softplus(x), [0.0, 0.0, np.log(2), 800.0, 1e4])
         assert np.all(np.isfinite(A.gelu(x)))
-    assert A.sigmoid(np.array([1, 2])).dtype == np.float64  # integers are promoted, not truncated
+    assert (
+        A.sigmoid(np.array([1, 2])).dtype == np.float64
+    )  # integers are promoted, not truncated

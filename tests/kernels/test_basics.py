@@ -14,7 +14,7 @@ from kernels.numpy import basics as B
 from ._util import SETTINGS, float_arrays, norm_rel_error, to_numpy
 
 torch = pytest.importorskip("torch")
-from kernels.torch import basics as TB  # noqa: E402
+from kernels.torch import basics as TB
 
 dims = st.integers(1, 6)
 
@@ -26,10 +26,20 @@ def test_loop_products_equal_vectorised_and_torch(data, n, k, m):
     Bm = data.draw(float_arrays((k, m)))
     a, b = A[0], data.draw(float_arrays((k,)))
     assert np.allclose(B.matmul_loops(A, Bm), A @ Bm, atol=1e-12)
-    assert np.allclose(B.matmul(A, Bm), torch.from_numpy(A) @ torch.from_numpy(Bm), atol=1e-12)
-    assert np.allclose(to_numpy(TB.matmul_loops(torch.from_numpy(A), torch.from_numpy(Bm))), A @ Bm, atol=1e-12)
+    assert np.allclose(
+        B.matmul(A, Bm), torch.from_numpy(A) @ torch.from_numpy(Bm), atol=1e-12
+    )
+    assert np.allclose(
+        to_numpy(TB.matmul_loops(torch.from_numpy(A), torch.from_numpy(Bm))),
+        A @ Bm,
+        atol=1e-12,
+    )
     assert math.isclose(B.dot_loops(a, b), float(np.dot(a, b)), abs_tol=1e-12)
-    assert math.isclose(float(TB.dot_loops(torch.from_numpy(a), torch.from_numpy(b))), float(B.dot(a, b)), abs_tol=1e-12)
+    assert math.isclose(
+        float(TB.dot_loops(torch.from_numpy(a), torch.from_numpy(b))),
+        float(B.dot(a, b)),
+        abs_tol=1e-12,
+    )
 
 
 def test_loop_products_reject_mismatched_shapes():
@@ -50,10 +60,12 @@ def test_central_difference_is_second_order_accurate(x):
 @SETTINGS
 @given(float_arrays(st.tuples(dims, dims), -2, 2))
 def test_numerical_gradient_matches_autograd(x):
-    f_np = lambda z: np.sum(np.sin(z) * z**2 + 3 * z)  # noqa: E731  (gradient far from 0)
+    f_np = lambda z: np.sum(np.sin(z) * z**2 + 3 * z)
     _, (expected,) = _autograd_sum(lambda t: torch.sum(torch.sin(t) * t**2 + 3 * t), x)
     assert norm_rel_error(B.numerical_gradient(f_np, x), expected) < 1e-7
-    got = TB.numerical_gradient(lambda t: torch.sum(torch.sin(t) * t**2 + 3 * t), torch.from_numpy(x))
+    got = TB.numerical_gradient(
+        lambda t: torch.sum(torch.sin(t) * t**2 + 3 * t), torch.from_numpy(x)
+    )
     assert norm_rel_error(to_numpy(got), expected) < 1e-7
 
 
@@ -89,7 +101,9 @@ def test_perceptron_learns_a_separable_problem():
     assert np.array_equal(B.perceptron_predict(X, w, b), y)
     tw, tb = TB.perceptron_train(torch.from_numpy(X), torch.from_numpy(y), epochs=20)
     assert np.allclose(to_numpy(tw), w) and float(tb) == b
-    assert np.array_equal(to_numpy(TB.perceptron_predict(torch.from_numpy(X), tw, tb)), y)
+    assert np.array_equal(
+        to_numpy(TB.perceptron_predict(torch.from_numpy(X), tw, tb)), y
+    )
 
 
 def test_perceptron_learns_and_but_not_xor():
@@ -97,4 +111,9 @@ def test_perceptron_learns_and_but_not_xor():
     w, b = B.perceptron_train(X, np.array([0, 0, 0, 1]), epochs=20)
     assert B.perceptron_predict(X, w, b).tolist() == [0, 0, 0, 1]
     w, b = B.perceptron_train(X, np.array([0, 1, 1, 0]), epochs=50)
-    assert B.perceptron_predict(X, w, b).tolist() != [0, 1, 1, 0]  # not linearly separable
+    assert B.perceptron_predict(X, w, b).tolist() != [
+        0,
+        1,
+        1,
+        0,
+    ]  # not linearly separable

@@ -29,8 +29,18 @@ def test_nothing_in_kernels_imports_tutor():
     offenders = []
     for path in KERNELS.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            offenders += [f"{path.name}: {n}" for n in names if n == "tutor" or n.startswith("tutor.")]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n == "tutor" or n.startswith("tutor.")
+            ]
     assert not offenders
 
 
@@ -42,7 +52,9 @@ def test_default_device(monkeypatch):
     assert default_device().type == ("cuda" if torch.cuda.is_available() else "cpu")
     monkeypatch.setenv("TUTOR_DEVICE", "cpu")
     assert default_device() == torch.device("cpu")
-    monkeypatch.setenv("TUTOR_DEVICE", "meta")  # any torch device name is taken as given
+    monkeypatch.setenv(
+        "TUTOR_DEVICE", "meta"
+    )  # any torch device name is taken as given
     assert default_device() == torch.device("meta")
 
 
@@ -55,4 +67,7 @@ def test_factories_use_the_default_device(monkeypatch):
     assert attention.causal_mask(3).device.type == "meta"
     monkeypatch.setenv("TUTOR_DEVICE", "cpu")
     assert basics.gradient_descent(lambda x: 2 * x, 1.0, steps=2).device.type == "cpu"
-    assert torch.equal(attention.causal_mask(2, device="cpu"), torch.tensor([[True, False], [True, True]]))
+    assert torch.equal(
+        attention.causal_mask(2, device="cpu"),
+        torch.tensor([[True, False], [True, True]]),
+    )

@@ -15,30 +15,45 @@ from ._util import SETTINGS, float_arrays, norm_rel_error, rel_error, to_numpy, 
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
-from kernels.torch import mlp as tmlp  # noqa: E402
-from kernels.torch import optim as TO  # noqa: E402
+from kernels.torch import mlp as tmlp
+from kernels.torch import optim as TO
 
 
 def _net(seed, n=6, d=4, h=5, c=3):
     rng = np.random.default_rng(seed)
-    params = {"W1": rng.normal(size=(d, h)), "b1": rng.normal(size=h), "W2": rng.normal(size=(h, c)), "b2": rng.normal(size=c)}
+    params = {
+        "W1": rng.normal(size=(d, h)),
+        "b1": rng.normal(size=h),
+        "W2": rng.normal(size=(h, c)),
+        "b2": rng.normal(size=c),
+    }
     return params, rng.normal(size=(n, d)), rng.integers(0, c, n)
 
 
 @SETTINGS
-@given(seed=st.integers(0, 10_000), n=st.integers(1, 6), reg=st.sampled_from([0.0, 0.05, 1.0]))
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(1, 6),
+    reg=st.sampled_from([0.0, 0.05, 1.0]),
+)
 def test_two_layer_loss_matches_autograd(seed, n, reg):
     params, X, y = _net(seed, n=n)
     tp = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
     scores = torch.relu(torch.from_numpy(X) @ tp["W1"] + tp["b1"]) @ tp["W2"] + tp["b2"]
-    loss_t = F.cross_entropy(scores, torch.from_numpy(y)) + 0.5 * reg * ((tp["W1"] ** 2).sum() + (tp["W2"] ** 2).sum())
+    loss_t = F.cross_entropy(scores, torch.from_numpy(y)) + 0.5 * reg * (
+        (tp["W1"] ** 2).sum() + (tp["W2"] ** 2).sum()
+    )
     loss_t.backward()
     loss, grads = mlp.two_layer_loss(params, X, y, reg)
     assert rel_error(loss, loss_t.item()) < 1e-7
-    assert rel_error(mlp.two_layer_forward(params, X)[0], scores.detach().numpy()) < 1e-7
+    assert (
+        rel_error(mlp.two_layer_forward(params, X)[0], scores.detach().numpy()) < 1e-7
+    )
     for k in params:
         assert rel_error(grads[k], tp[k].grad.numpy()) < 1e-7, k
-    tloss, tgrads = tmlp.two_layer_loss(to_torch(params), torch.from_numpy(X), torch.from_numpy(y), reg)
+    tloss, tgrads = tmlp.two_layer_loss(
+        to_torch(params), torch.from_numpy(X), torch.from_numpy(y), reg
+    )
     assert rel_error(to_numpy(tloss), loss_t.item()) < 1e-7
     for k in params:
         assert rel_error(to_numpy(tgrads[k]), tp[k].grad.numpy()) < 1e-7, k
@@ -50,6 +65,7 @@ def test_two_layer_gradients_match_central_differences():
     params, X, y = _net(5)
     _, grads = mlp.two_layer_loss(params, X, y, reg=0.1)
     for k in params:
+
         def f(v, k=k):
             return mlp.two_layer_loss({**params, k: v}, X, y, 0.1)[0]
 
@@ -57,7 +73,10 @@ def test_two_layer_gradients_match_central_differences():
 
 
 TORCH_OPT = {
-    "sgd": (lambda p, h: torch.optim.SGD([p], lr=h["lr"]), lambda h: {"learning_rate": h["lr"]}),
+    "sgd": (
+        lambda p, h: torch.optim.SGD([p], lr=h["lr"]),
+        lambda h: {"learning_rate": h["lr"]},
+    ),
     "sgd_momentum": (
         lambda p, h: torch.optim.SGD([p], lr=h["lr"], momentum=h["mu"]),
         lambda h: {"learning_rate": h["lr"], "momentum": h["mu"]},
@@ -71,12 +90,21 @@ TORCH_OPT = {
         lambda h: {"learning_rate": h["lr"], "decay_rate": h["rho"]},
     ),
     "adam": (
-        lambda p, h: torch.optim.Adam([p], lr=h["lr"], betas=(h["mu"], h["rho"]), eps=1e-8),
+        lambda p, h: torch.optim.Adam(
+            [p], lr=h["lr"], betas=(h["mu"], h["rho"]), eps=1e-8
+        ),
         lambda h: {"learning_rate": h["lr"], "beta1": h["mu"], "beta2": h["rho"]},
     ),
     "adamw": (
-        lambda p, h: torch.optim.AdamW([p], lr=h["lr"], betas=(h["mu"], h["rho"]), eps=1e-8, weight_decay=h["wd"]),
-        lambda h: {"learning_rate": h["lr"], "beta1": h["mu"], "beta2": h["rho"], "weight_decay": h["wd"]},
+        lambda p, h: torch.optim.AdamW(
+            [p], lr=h["lr"], betas=(h["mu"], h["rho"]), eps=1e-8, weight_decay=h["wd"]
+        ),
+        lambda h: {
+            "learning_rate": h["lr"],
+            "beta1": h["mu"],
+            "beta2": h["rho"],
+            "weight_decay": h["wd"],
+        },
     ),
 }
 hyper = st.fixed_dictionaries(

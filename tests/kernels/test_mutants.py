@@ -12,9 +12,9 @@ import pytest
 
 from kernels.mutants import Mutant, get, mutants_of, registry
 
+from ._util import same
 from .cases import CASES
 from .harness import kernel_fn, run
-from ._util import same
 
 ALL = registry()
 
@@ -48,7 +48,9 @@ def test_mutant_is_well_formed(name):
     assert isinstance(m, Mutant) and m.name == name
     ref = kernel_fn("numpy", m.kernel)  # the kernel it claims to mutate exists
     assert m.diagnosis.strip().endswith(".") and len(m.diagnosis) > 30
-    assert list(inspect.signature(m.function).parameters) == list(inspect.signature(ref).parameters)
+    assert list(inspect.signature(m.function).parameters) == list(
+        inspect.signature(ref).parameters
+    )
     assert m in mutants_of(m.kernel) and get(name) is m
 
 
@@ -68,7 +70,9 @@ def test_mutant_differs_from_its_kernel_on_the_standard_cases(name):
 def test_mutants_of_accepts_full_names_and_shares_conv_mutants():
     names = {m.name for m in mutants_of("kernels.numpy.losses.softmax")}
     assert {"softmax_no_max_subtraction", "softmax_wrong_axis"} <= names
-    assert mutants_of("conv.conv2d_forward_im2col") == mutants_of("conv.conv2d_forward_naive")
+    assert mutants_of("conv.conv2d_forward_im2col") == mutants_of(
+        "conv.conv2d_forward_naive"
+    )
     assert mutants_of("losses.no_such_kernel") == []
     with pytest.raises(KeyError, match="softmax_no_max_subtraction"):
         get("softmax_without_max")
