@@ -159,3 +159,31 @@ def test_maxpool_of_zeros_sends_the_gradient_to_one_element_per_window():
         and dx.sum() == 4
         and dx[0, 0, 0, 0] == 1
     )
+
+
+@SETTINGS
+@given(problem=conv_problems())
+def test_im2col_rows_are_torch_unfold_patches(problem):
+    x, w, _, stride, pad = problem
+    kh, kw = w.shape[2:]
+    unfolded = F.unfold(
+        torch.from_numpy(x), (kh, kw), padding=pad, stride=stride
+    )  # (N, C·KH·KW, L)
+    expected = unfolded.transpose(1, 2).reshape(-1, unfolded.shape[1]).numpy()
+    assert np.array_equal(C.im2col(x, kh, kw, stride, pad), expected)
+    assert np.array_equal(
+        to_numpy(TC.im2col(torch.from_numpy(x), kh, kw, stride, pad)), expected
+    )
+
+
+@pytest.mark.parametrize("kind", ["max", "avg"])
+def test_pool_backward_matches_central_differences(kind):
+    rng = np.random.default_rng(4)
+    x = (
+        rng.permutation(2 * 3 * 7 * 6).reshape(2, 3, 7, 6) / 10.0
+    )  # distinct values, gaps ≫ h
+    fwd, bwd = getattr(C, f"{kind}pool_forward"), getattr(C, f"{kind}pool_backward")
+    out, cache = fwd(x, 3, 2, 2)
+    dout = rng.normal(size=out.shape)
+    (numeric,) = numeric_grads(lambda z: fwd(z, 3, 2, 2)[0], (x,), dout)
+    assert norm_rel_error(bwd(dout, cache), numeric) < 1e-7
