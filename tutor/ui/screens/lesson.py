@@ -119,8 +119,8 @@ class LessonScreen(Screen):
         highlighted = work.highlighted
         work.clear_options()
         work.add_options(options)
-        if highlighted is not None and highlighted < len(options):
-            work.highlighted = highlighted
+        # Keep the learner's place; start on the first item so Enter always opens something.
+        work.highlighted = highlighted if highlighted is not None and highlighted < len(options) else 0
 
     @on(OptionList.OptionSelected, "#work-list")
     def _open_work(self, event: OptionList.OptionSelected) -> None:
@@ -136,8 +136,13 @@ class LessonScreen(Screen):
         self.app.pop_screen()
 
     def action_switch_pane(self) -> None:
-        work = self.query_one("#work-list")
-        (self.query_one("#lesson-scroll") if work.has_focus else work).focus()
+        work = self.query_one("#work-list", OptionList)
+        if work.has_focus:
+            self.query_one("#lesson-scroll").focus()
+            return
+        if work.highlighted is None and work.option_count:
+            work.highlighted = 0  # so Enter opens something at once
+        work.focus()
 
     def action_mark_done(self) -> None:
         """Finish the day (its cards join the reviews), or reopen it if it was done."""
