@@ -7,7 +7,8 @@ today (so the daily caps have something to read). Then measures, each as a media
 
 - due_cards: the due queue (caps applied, most overdue first), one fresh session per build;
 - session start: what the review screen does on opening (queue + counts for the header);
-- grade commit: ReviewSession.grade: compare-and-set update + log append + commit.
+- grade commit: ReviewSession.grade: compare-and-set update + log append + commit;
+- statistics: everything the stats screen shows (no target; it is computed in a worker).
 
 Each is reported as wall-clock and as this thread's CPU time: on a shared machine the wall
 clock also counts time spent waiting for a core, so the load average is printed too.
@@ -135,13 +136,19 @@ def measure(path: Path, learner_id: int, runs: int) -> dict[str, object]:
     for _ in range(runs):
         with start:
             review.start()
+    stats_timer = Timer()
+    from tutor.srs.stats import compute
+
+    for _ in range(3):
+        with stats_timer, session(engine) as db:
+            compute(db, learner_id, NOW, settings)
     rng = random.Random(1)
     while review.current is not None and len(grade.wall) < max(runs, 100):
         with grade:
             result = review.grade(rng.choice([3, 4, 5]), 5000)
         assert result.saved, result.message
     engine.dispose()
-    return {"queue_size": size, "queue": queue, "start": start, "grade": grade}
+    return {"queue_size": size, "queue": queue, "start": start, "grade": grade, "stats": stats_timer}
 
 
 def main() -> None:
@@ -172,6 +179,7 @@ def main() -> None:
     print(f"review session start (queue + header counts): {figures['start'].text()}")
     print(f"grade commit (compare-and-set update + log append + commit): {grade.text()}; "
           f"target 5 ms: {5 / grade.median_ms():.1f}x under")
+    print(f"statistics screen figures (forecast, 26-week heatmap, retention, streak): {figures['stats'].text()}")
 
 if __name__ == "__main__":
     main()

@@ -135,3 +135,25 @@ def test_srs_core_never_imports_textual_and_the_screens_never_import_torch():
     code = ("import tutor.ui.screens.review, tutor.ui.screens.stats\nimport sys; print('\\n'.join(sys.modules))")
     ui = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
     assert "textual" in ui and "torch" not in ui
+
+
+async def test_a_derivation_solved_after_a_wrong_try_suggests_3():
+    ctx = context_with_cards(days=(), extra=[{"card_key": "derivation:p", "kind": "derivation", "ref": "p",
+                                              "front": "Derive again: dL/dz"}])
+    app = TutorApp(ctx, start="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        review = app.screen
+        assert "o: open the derivation" in screen_text(app)
+        from textual.screen import Screen
+
+        await app.push_screen(Screen())  # stands in for the derivation screen
+        with ctx.session() as db:
+            progress.record_quiz_answer(db, ctx.learner_id, "p", "p + y", "incorrect", "sign")
+            progress.record_quiz_answer(db, ctx.learner_id, "p", "p - y", "correct", "right")
+        app.pop_screen()
+        await pilot.pause()
+        assert review.suggested == 3 and "suggested: 3" in screen_text(app)
+        await pilot.press("5")  # the learner overrides the suggestion
+        await pilot.pause()
+        assert grades_in_log(ctx) == [("grade", 5)]

@@ -98,3 +98,17 @@ def test_cards_add_day_adds_a_days_cards_once(monkeypatch, capsys):
     assert main(["cards", "add-day", "1", "99"]) == 1
     out = capsys.readouterr().out
     assert f"day 1: {expected} card" in out and "day 1: 0 cards added" in out and "day 99: no such day" in out
+
+
+def test_a_streak_longer_than_the_heatmap_is_counted_in_full(engine, learner_id, settings):
+    with session(engine) as db:
+        reviews.insert_cards(db, learner_id, [learned(0, 6, START)], START)
+        card = reviews.card_by_key(db, learner_id, "k0")
+        state = card.state.to_json()
+        reviews.insert_log_rows(db, [
+            {"learner_id": learner_id, "card_id": card.id, "kind": "grade", "grade": 4,
+             "reviewed_at": START - timedelta(days=d), "duration_ms": 1000, "state_before": state,
+             "state_after": state, "session_key": "old"} for d in range(200)])
+        figures = stats.compute(db, learner_id, START, settings)
+    assert figures.streak == 200 and figures.reviews_today == 1
+    assert len(figures.heatmap) == 182  # the heatmap shows 26 weeks

@@ -3,16 +3,16 @@
 - forecast: how many learned cards fall due on each of the next 30 learner-days (today
   includes everything overdue);
 - heatmap: grades given on each learner-day of the last 26 weeks;
-- retention by interval band: of the scheduled reviews of learned cards, the share recalled
-  (graded 3 or more), grouped by the interval the card had been waiting;
+- retention by interval band: of the last 90 days' scheduled reviews of learned cards, the share
+  recalled (graded 3 or more), grouped by the interval the card had been waiting;
 - streak (consecutive days with reviews) and time spent reviewing.
-Undone grades do not count. The log is read for the last year only, so the figures stay quick
-to compute on a large history.
+Undone grades do not count. The log is read for the heatmap's 26 weeks only (and its widest
+column for the retention window only), so the figures stay quick on a long history.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
@@ -26,7 +26,7 @@ from tutor.store.reviews import CARD, LOG
 
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
-LOOKBACK_DAYS = 365
+RETENTION_DAYS = 90
 BANDS = ((1, 1, "1 day"), (2, 6, "2-6 days"), (7, 20, "1-3 weeks"), (21, 60, "3-8 weeks"), (61, 10**9, "2+ months"))
 
 
@@ -104,39 +104,86 @@ def forecast(db: Session, learner_id: int, now: datetime, settings: SrsSettings,
     return counts
 
 
-def _retention(graded: list[reviews.LogRow], settings: SrsSettings) -> list[Band]:
-    totals = {label: [0, 0] for _, _, label in BANDS}
-    for row in graded:
-        before = json.loads(row.state_before)
-        interval = before.get("interval_days", 0)
-        if before.get("last_review") is None or interval <= 0:
-            continue  # a new card, or one relearning today: not a test of an interval
-        if before.get("drill_on") == today_of(row.reviewed_at, settings.day).isoformat():
-            continue  # a same-day repeat
-        for low, high, label in BANDS:
-            if low <= interval <= high:
-                totals[label][0] += 1
-                totals[label][1] += 1 if row.grade >= 3 else 0
-                break
-    return [Band(label, *totals[label]) for _, _, label in BANDS]
+_INTERVAL = re.compile(r'"interval_days":\s*(\d+)')
+_NEVER_SEEN = re.compile(r'"last_review":\s*null')
+_DRILL = re.compile(r'"drill_on":\s*"([0-9-]+)"')
+
+
+def _band_of(state_before: str, day: date) -> str | None:
+    """The interval band a grade tested, or None for a new card, a relearning step or a same-day repeat.
+
+    Reads three fields of the logged state with patterns rather than a JSON parse: statistics
+    go over up to a year of log rows."""
+    found = _INTERVAL.search(state_before)
+    interval = int(found.group(1)) if found else 0
+    if interval <= 0 or _NEVER_SEEN.search(state_before):
+        return None
+    drill = _DRILL.search(state_before)
+    if drill and drill.group(1) == day.isoformat():
+        return None
+    return next(label for low, high, label in BANDS if low <= interval <= high)
+
+
+class _DayOf:
+    """The learner-day of a logged time, remembered per quarter hour (every time zone offset is a
+    multiple of 15 minutes, so all moments of a quarter hour share a learner-day). Statistics
+    read up to half a year of rows; most of them hit this memo instead of parsing a time."""
+
+    def __init__(self, rule) -> None:
+        self.rule = rule
+        self.seen: dict[object, date] = {}
+
+    def __call__(self, when: str | datetime) -> date:
+        if isinstance(when, str):  # SQLite's text: 'YYYY-MM-DD HH:MM:SS.ffffff', UTC
+            key = when[:14] + str(int(when[14:16]) // 15)
+        else:
+            key = when.replace(minute=when.minute - when.minute % 15, second=0, microsecond=0)
+        day = self.seen.get(key)
+        if day is None:
+            moment = datetime.fromisoformat(when) if isinstance(when, str) else when
+            day = self.seen[key] = today_of(reviews.utc(moment), self.rule)
+        return day
+
+
+def _streak(db: Session, learner_id: int, per_day: dict[date, int], today: date, first: date,
+            settings: SrsSettings) -> int:
+    """Consecutive days with reviews ending today (or yesterday), looking before ``first`` only
+    when the streak reaches that far (one quick query per earlier day)."""
+    count = progress.streak(per_day, today)
+    day = (today if today in per_day else today - timedelta(days=1)) - timedelta(days=count)
+    while count and day < first and reviews.has_grade_between(
+            db, learner_id, day_start(day, settings.day), day_start(day + timedelta(days=1), settings.day)):
+        count += 1
+        day -= timedelta(days=1)
+    return count
 
 
 def compute(db: Session, learner_id: int, now: datetime, settings: SrsSettings | None = None) -> Stats:
     """All review statistics for the learner at ``now``."""
     settings = settings or SrsSettings.from_env()
     today = today_of(now, settings.day)
-    since = day_start(today - timedelta(days=LOOKBACK_DAYS), settings.day)
-    graded = list(reviews.effective_grades(reviews.log_since(db, learner_id, since)))
+    first = today - timedelta(days=7 * HEATMAP_WEEKS - 1)
+    since = day_start(first, settings.day)
+    retention_since = day_start(today - timedelta(days=RETENTION_DAYS), settings.day)
+    rows = reviews.stats_rows(db, learner_id, since, with_state_from=retention_since)
+    reverted = {row[5] for row in rows if row[1] == "undo"}
+    day_of = _DayOf(settings.day)
     per_day: dict[date, int] = {}
+    totals = {label: [0, 0] for _, _, label in BANDS}
     seconds_today = seconds_week = 0.0
-    for row in graded:
-        day = today_of(row.reviewed_at, settings.day)
+    for id_, kind, grade, when, duration_ms, _, state_before in rows:
+        if kind != "grade" or id_ in reverted:
+            continue
+        day = day_of(when)
         per_day[day] = per_day.get(day, 0) + 1
         if day == today:
-            seconds_today += row.duration_ms / 1000
+            seconds_today += duration_ms / 1000
         if (today - day).days < 7:
-            seconds_week += row.duration_ms / 1000
-    heat_start = today - timedelta(days=7 * HEATMAP_WEEKS - 1)
+            seconds_week += duration_ms / 1000
+        band = _band_of(state_before, day) if state_before else None
+        if band is not None:
+            totals[band][0] += 1
+            totals[band][1] += 1 if grade >= 3 else 0
     total_ms, total_reviews = db.connection().execute(select(
         func.coalesce(func.sum(LOG.c.duration_ms), 0), func.count()).where(
         LOG.c.learner_id == learner_id, LOG.c.kind == "grade")).one()
@@ -147,9 +194,9 @@ def compute(db: Session, learner_id: int, now: datetime, settings: SrsSettings |
         **_deck_counts(db, learner_id),
         due_now=reviews.count_due_reviews(db, learner_id, now),
         forecast=forecast(db, learner_id, now, settings),
-        heatmap={d: n for d, n in per_day.items() if d >= heat_start},
-        bands=_retention(graded, settings),
-        streak=progress.streak(per_day, today),
+        heatmap=per_day,
+        bands=[Band(label, *totals[label]) for _, _, label in BANDS],
+        streak=_streak(db, learner_id, per_day, today, first, settings),
         reviews_today=per_day.get(today, 0),
         seconds_today=seconds_today,
         seconds_week=seconds_week,

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import String, case, func, insert, select, type_coerce, update
 from sqlmodel import Session
 
 from tutor.srs.sm2 import CardState
@@ -291,6 +291,25 @@ def cards_to_repeat(session: Session, ids: Iterable[int], now: datetime, today: 
     query = _card_select().where(CARD.c.id.in_(ids), CARD.c.suspended == False,  # noqa: E712
                                  (CARD.c.due <= _db_time(now)) | (CARD.c.drill_on == today))
     return [_card(r) for r in session.connection().execute(query)]
+
+
+def stats_rows(session: Session, learner_id: int, since: datetime, with_state_from: datetime | None = None) -> list[tuple]:
+    """(id, kind, grade, reviewed_at, duration_ms, reverts_id, state_before) of the log rows from
+    ``since`` on, read lean for statistics over a long history: reviewed_at comes as SQLite's
+    text ('2024-06-03 12:00:00.000000', UTC) or, on other databases, as a datetime; state_before
+    (the widest column) is read only for rows from ``with_state_from`` on ('' before)."""
+    state = LOG.c.state_before if with_state_from is None else case(
+        (LOG.c.reviewed_at >= _db_time(with_state_from), LOG.c.state_before), else_="")
+    query = select(LOG.c.id, LOG.c.kind, LOG.c.grade, type_coerce(LOG.c.reviewed_at, String), LOG.c.duration_ms,
+                   LOG.c.reverts_id, state).where(LOG.c.learner_id == learner_id, LOG.c.reviewed_at >= _db_time(since))
+    return list(session.connection().execute(query))
+
+
+def has_grade_between(session: Session, learner_id: int, start: datetime, end: datetime) -> bool:
+    """True when the learner graded anything from ``start`` up to ``end``."""
+    query = select(LOG.c.id).where(LOG.c.learner_id == learner_id, LOG.c.kind == "grade",
+                                   LOG.c.reviewed_at >= _db_time(start), LOG.c.reviewed_at < _db_time(end)).limit(1)
+    return session.connection().execute(query).first() is not None
 
 
 def effective_grades(rows: Iterable[LogRow]) -> Iterator[LogRow]:
