@@ -112,8 +112,9 @@ def compare_arrays(actual: np.ndarray, expected: np.ndarray, tol: Tolerance, whe
     where_text = f" at index {tuple(index)}" if e.ndim else ""
     bad = int((excess > 0).sum())
     count = f" ({bad} of {e.size} elements are off)" if e.size > 1 else ""
-    message = (f"{label}wrong value{where_text}: expected {_fmt(at_e.real)}, got {_fmt(at_a.real)}{count}; "
-               f"max abs error {float(err.max()):.2e}, relative error {rel_error(a.real, e.real):.2e} "
+    shape = f"shape {actual.shape}, {actual.dtype}" if actual.ndim else str(actual.dtype)
+    message = (f"{label}wrong value{where_text} ({shape}): expected {_fmt(at_e.real)}, got {_fmt(at_a.real)}"
+               f"{count}; max abs error {float(err.max()):.2e}, relative error {rel_error(a.real, e.real):.2e} "
                f"(allowed: rtol {tol.rtol:g}, atol {tol.atol:g})")
     return Comparison(False, message, where, float(np.max(err)), rel_error(a.real, e.real), index,
                       float(at_e.real), float(at_a.real), actual=actual, expected=expected)

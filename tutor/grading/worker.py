@@ -1,6 +1,7 @@
 """The warm grading worker: ``python -m tutor.grading.worker``.
 
-It imports NumPy and torch once, then answers requests, one JSON object per line on stdin
+It imports NumPy and torch once (torch in the background, while NumPy checks are already
+answered), then answers requests, one JSON object per line on stdin
 and stdout: ``{"id": 1, "op": "check", "task": "softmax", "source": "..."}`` gets
 ``{"id": 1, "result": {...}}`` (see ``result.Result``); ``op`` may also be ``statement``
 (the statement with its example computed) or ``ping``. Each check forks a sandboxed child,
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 import traceback
 
 
@@ -127,10 +129,11 @@ def serve(load_torch: bool = True) -> int:
     sandbox.namespaces_available()
     worker = Worker()
     zygote = NumpyZygote(worker) if load_torch else None
+    # torch loads in the background: NumPy checks are answered by the zygote meanwhile, and
+    # anything this process answers waits for the import (so no thread runs when it forks).
+    importer = threading.Thread(target=_import_torch, daemon=True)
     if load_torch:
-        import torch
-
-        torch.set_num_threads(1)  # tiny tensors; and no OpenMP pool to confuse forked children
+        importer.start()
     protocol.write(json.dumps({"ready": True, "pid": os.getpid(), "torch": load_torch}) + "\n")
     for line in sys.stdin:
         if not line.strip():
@@ -145,8 +148,16 @@ def serve(load_torch: bool = True) -> int:
                 reply = zygote.ask(line)
                 if reply is None:
                     zygote = None  # it died: grade here from now on
+        if reply is None and importer.is_alive():
+            importer.join()
         protocol.write(reply or _answer(worker, line))
     return 0
+
+
+def _import_torch() -> None:
+    import torch
+
+    torch.set_num_threads(1)  # tiny tensors; and no OpenMP pool to confuse forked children
 
 
 def main(argv: list[str] | None = None) -> int:
