@@ -8,8 +8,10 @@ torch twin in kernels/torch, and of torch's own implementation, on the CPU
 Everything is float32, forward passes only. Targets from the issue: im2col
 conv2d within 3x of torch on the CPU, NumPy attention within 2x.
 
-On a busy machine OpenBLAS's threads wait for each other on every one of
-attention's 64 small matrix products; OPENBLAS_NUM_THREADS=1 avoids that.
+Both libraries get the same number of threads, ``--threads`` (default 1):
+on a busy machine, worker threads wait for each other on each of attention's
+64 small matrix products and each LSTM step (5-35x slower at load 7-12 on 2
+cores, for NumPy and torch alike), which measures the scheduler, not the kernel.
 """
 
 from __future__ import annotations
@@ -21,12 +23,17 @@ import sys
 import time
 from pathlib import Path
 
+_pre = argparse.ArgumentParser(add_help=False)
+_pre.add_argument("--threads", type=int, default=1)
+THREADS = _pre.parse_known_args()[0].threads
+# OpenBLAS reads this once, when NumPy first loads it: set it before the import.
+os.environ["OPENBLAS_NUM_THREADS"] = str(THREADS)
+
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 import torch
 import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kernels.numpy import attention as np_att
 from kernels.numpy import basics as np_basics
@@ -36,6 +43,8 @@ from kernels.torch import attention as t_att
 from kernels.torch import basics as t_basics
 from kernels.torch import conv as t_conv
 from kernels.torch import rnn as t_rnn
+
+torch.set_num_threads(THREADS)
 
 TARGETS = {"conv2d 3x3 pad 1": 3.0, "attention": 2.0}
 
@@ -122,6 +131,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads for NumPy's BLAS and for torch (default 1)",
+    )
+    parser.add_argument(
         "--skip-naive",
         action="store_true",
         help="skip the (slow, ~10 s) naive conv loops",
@@ -141,9 +156,8 @@ def main(argv=None) -> int:
         ),
         "lstm T=50": median_ms(lambda: np_rnn.lstm_forward(*p["lstm"]), r),
     }
-    blas = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     print(
-        f"torch {torch.__version__}, numpy {np.__version__}; {torch.get_num_threads()} torch threads, OPENBLAS_NUM_THREADS={blas}"
+        f"torch {torch.__version__}, numpy {np.__version__}; {torch.get_num_threads()} torch thread(s), OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}"
     )
     print(
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; medians of {r} runs, float32, forward only"
