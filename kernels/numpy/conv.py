@@ -106,7 +106,9 @@ def conv2d_forward_im2col(x, w, b, stride: int = 1, pad: int = 0):
     # (F, C·KH·KW) @ colsᵀ = (F, N·OH·OW): the same product as cols @ w_flatᵀ, transposed,
     # which lands in memory as (F, N, OH, OW), one cheap axis swap from NCHW.
     out = w.reshape(f, -1) @ cols.T
-    out += b[:, None]  # in place: a fresh 4 MB array for "+ b" costs as much as the product
+    out += b[
+        :, None
+    ]  # in place: a fresh 4 MB array for "+ b" costs as much as the product
     out = out.reshape(f, n, oh, ow).transpose(1, 0, 2, 3)
     return out, (x, w, b, stride, pad, cols)
 
