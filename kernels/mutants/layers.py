@@ -149,3 +149,13 @@ def two_layer_reg_gradient_doubled(params, X, y, reg=0.0):
     grads["W1"] = grads["W1"] + reg * params["W1"]
     grads["W2"] = grads["W2"] + reg * params["W2"]
     return loss, grads
+
+
+@mutant(
+    "spatial_batchnorm_reshape_without_transpose",
+    "layers.spatial_batchnorm_forward",
+    "you reshaped (N, C, H, W) straight to (−1, C), which mixes channels in each row; move C last (transpose to N, H, W, C) before reshaping.",
+)
+def spatial_batchnorm_reshape_without_transpose(x, gamma, beta, bn_param):
+    out, cache = ref.batchnorm_forward(x.reshape(-1, x.shape[1]), gamma, beta, bn_param)
+    return out.reshape(x.shape), cache

@@ -106,6 +106,27 @@ def batchnorm_backward(dout, cache):
     return dx, dgamma, dbeta
 
 
+def spatial_batchnorm_forward(x, gamma, beta, bn_param: dict):
+    """Batch norm for conv feature maps x (N, C, H, W): one mean and variance per
+    channel, over the batch and every position (N·H·W values each).
+
+    Same bn_param as ``batchnorm_forward``; gamma, beta are (C,). Returns (out, cache).
+    """
+    n, c, h, w = x.shape
+    flat = x.transpose(0, 2, 3, 1).reshape(-1, c)  # each row one (n, h, w) position
+    out, cache = batchnorm_forward(flat, gamma, beta, bn_param)
+    return out.reshape(n, h, w, c).transpose(0, 3, 1, 2), cache
+
+
+def spatial_batchnorm_backward(dout, cache):
+    """Backward of ``spatial_batchnorm_forward``: returns (dx, dgamma, dbeta)."""
+    n, c, h, w = dout.shape
+    dx, dgamma, dbeta = batchnorm_backward(
+        dout.transpose(0, 2, 3, 1).reshape(-1, c), cache
+    )
+    return dx.reshape(n, h, w, c).transpose(0, 3, 1, 2), dgamma, dbeta
+
+
 def layernorm_forward(x, gamma, beta, ln_param: dict | None = None):
     """Layer normalisation: normalise each sample over its last axis, then γ·x̂ + β.
 

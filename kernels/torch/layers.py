@@ -87,6 +87,24 @@ def batchnorm_backward(dout, cache):
     return dx, dgamma, dbeta
 
 
+def spatial_batchnorm_forward(x, gamma, beta, bn_param: dict):
+    """Batch norm for (N, C, H, W) feature maps: statistics per channel over N·H·W values."""
+    n, c, h, w = x.shape
+    out, cache = batchnorm_forward(
+        x.permute(0, 2, 3, 1).reshape(-1, c), gamma, beta, bn_param
+    )
+    return out.reshape(n, h, w, c).permute(0, 3, 1, 2), cache
+
+
+def spatial_batchnorm_backward(dout, cache):
+    """Returns (dx, dgamma, dbeta) for spatial batch norm."""
+    n, c, h, w = dout.shape
+    dx, dgamma, dbeta = batchnorm_backward(
+        dout.permute(0, 2, 3, 1).reshape(-1, c), cache
+    )
+    return dx.reshape(n, h, w, c).permute(0, 3, 1, 2), dgamma, dbeta
+
+
 def layernorm_forward(x, gamma, beta, ln_param: dict | None = None):
     """Layer norm over the last axis, then γ·x̂ + β (eps from ln_param, default 1e-5)."""
     eps = (ln_param or {}).get("eps", 1e-5)

@@ -238,6 +238,28 @@ for _k in ("layers.batchnorm_forward", "layers.batchnorm_backward"):
         )
     )
 case("layers.batchnorm_forward", label="test")(_bn_test)
+for _k in ("layers.spatial_batchnorm_forward", "layers.spatial_batchnorm_backward"):
+    case(_k, label="train")(
+        lambda r: ((n(r, 2, 3, 4, 5) * 2 + 1, n(r, 3), n(r, 3), {"mode": "train"}), {})
+    )
+    case(_k, label="train, batch of one")(
+        lambda r: ((n(r, 1, 2, 3, 3), n(r, 2), n(r, 2), {"mode": "train"}), {})
+    )
+case("layers.spatial_batchnorm_forward", label="test")(
+    lambda r: (
+        (
+            n(r, 2, 3, 4, 4),
+            n(r, 3),
+            n(r, 3),
+            {
+                "mode": "test",
+                "running_mean": n(r, 3),
+                "running_var": r.uniform(0.5, 2, 3),
+            },
+        ),
+        {},
+    )
+)
 for _k in ("layers.layernorm_forward", "layers.layernorm_backward"):
     case(_k, label="random")(lambda r: ((n(r, 4, 6) * 2 + 1, n(r, 6), n(r, 6)), {}))
     case(_k, label="batch of one")(lambda r: ((n(r, 1, 5), n(r, 5), n(r, 5)), {}))

@@ -84,6 +84,35 @@ def test_batchnorm_train_matches_torch(data, n, d):
             assert rel_error(to_numpy(got), want) < 1e-7
 
 
+def test_spatial_batchnorm_matches_torch_on_feature_maps():
+    rng = np.random.default_rng(6)
+    x, gamma, beta = (
+        rng.normal(size=(3, 4, 5, 2)) * 2 + 1,
+        rng.uniform(0.5, 2, 4),
+        rng.normal(size=4),
+    )
+    dout = rng.normal(size=x.shape)
+    expected, grads = autograd(
+        lambda x_, g_, b_: F.batch_norm(x_, None, None, g_, b_, training=True),
+        x,
+        gamma,
+        beta,
+        dout=dout,
+    )
+    bn = {"mode": "train"}
+    out, cache = Ly.spatial_batchnorm_forward(x, gamma, beta, bn)
+    assert rel_error(out, expected) < 1e-7
+    for got, want in zip(Ly.spatial_batchnorm_backward(dout, cache), grads):
+        assert rel_error(got, want) < 1e-7
+    assert np.allclose(bn["running_mean"], 0.1 * x.mean(axis=(0, 2, 3)))
+    test_out, _ = Ly.spatial_batchnorm_forward(x, gamma, beta, {**bn, "mode": "test"})
+    want = F.batch_norm(
+        *to_torch((x, bn["running_mean"], bn["running_var"], gamma, beta)),
+        training=False,
+    )
+    assert rel_error(test_out, want.numpy()) < 1e-7
+
+
 def test_batchnorm_running_statistics_and_test_mode():
     rng = np.random.default_rng(0)
     gamma, beta = rng.normal(size=3), rng.normal(size=3)
@@ -193,9 +222,13 @@ def test_inverted_dropout(side, device):
     out, cache = mod.dropout_forward(xin, p=0.3, train=True, seed=7)
     out = to_numpy(out)
     kept = out != 0
-    assert abs(kept.mean() - 0.7) < 0.01  # each unit survives with probability 1 − p
+    assert (
+        abs(kept.mean() - 0.7) < 0.015
+    )  # each unit survives with probability 1 − p (±4.6σ)
     assert np.allclose(out[kept], x[kept] / 0.7)  # survivors are scaled up
-    assert abs(out.mean() - x.mean()) < 0.05  # so the expected activation is unchanged
+    assert (
+        abs(out.mean() - x.mean()) < 0.07
+    )  # so the expected activation is unchanged (±4.7σ)
     again, _ = mod.dropout_forward(xin, p=0.3, train=True, seed=7)
     other, _ = mod.dropout_forward(xin, p=0.3, train=True, seed=8)
     assert np.array_equal(to_numpy(again), out) and not np.array_equal(
