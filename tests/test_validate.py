@@ -83,11 +83,11 @@ def test_missing_front_matter_fence(content):
 
 
 def test_missing_task_is_reported_at_the_tasks_line(content):
-    path = lesson(content, 12)
-    replace_line(path, "status =", 'status = "outline"\ntasks = ["no-such-task"]')
+    path = lesson(content, 60)  # an outline day: no tasks line yet
+    line = replace_line(path, "status =", 'status = "outline"\ntasks = ["no-such-task"]') + 1
     result = run_validate(content)
     assert result.returncode == 1
-    assert "day-12/lesson.md:" in result.stdout
+    assert f"day-60/lesson.md:{line}: " in result.stdout
     assert "tasks: no task with id 'no-such-task'" in result.stdout
 
 

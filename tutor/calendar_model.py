@@ -55,6 +55,7 @@ class ProgressSnapshot:
     activity: frozenset[date] = frozenset()
     due_by_day: Counter = field(default_factory=Counter)
     seconds_today: int = 0
+    new_cards: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class CalendarView:
     streak: int
     reviews_due: int
     minutes_today: int
+    new_cards: int = 0
 
     @property
     def loaded(self) -> bool:
@@ -92,10 +94,16 @@ def load_progress(ctx) -> ProgressSnapshot:
         due = db.exec(
             select(ReviewCard.source_day, func.count())
             .where(ReviewCard.learner_id == ctx.learner_id, ReviewCard.due <= now,
-                   ReviewCard.suspended == False)  # noqa: E712
+                   ReviewCard.suspended == False,  # noqa: E712
+                   ReviewCard.last_review.is_not(None))  # new cards are not "due reviews"
             .group_by(ReviewCard.source_day)
         )
         due_by_day = Counter({day: count for day, count in due})
+        new_cards = db.exec(
+            select(func.count()).select_from(ReviewCard)
+            .where(ReviewCard.learner_id == ctx.learner_id, ReviewCard.suspended == False,  # noqa: E712
+                   ReviewCard.last_review.is_(None))
+        ).one()
         spans = db.exec(select(StudyTime.started_at, StudyTime.seconds)
                         .where(StudyTime.learner_id == ctx.learner_id))
         seconds_today = sum(seconds for started_at, seconds in spans
@@ -104,6 +112,7 @@ def load_progress(ctx) -> ProgressSnapshot:
         today=today, started_on=started,
         days={n: (row.started_at, row.completed_at) for n, row in rows.items()},
         activity=frozenset(activity), due_by_day=due_by_day, seconds_today=seconds_today,
+        new_cards=int(new_cards),
     )
 
 
@@ -144,6 +153,7 @@ def build_calendar(curriculum: Curriculum, snapshot: ProgressSnapshot | None) ->
         streak=streak(snapshot.activity, snapshot.today) if snapshot else 0,
         reviews_due=sum(due.values()),
         minutes_today=(snapshot.seconds_today // 60) if snapshot else 0,
+        new_cards=snapshot.new_cards if snapshot else 0,
     )
 
 

@@ -27,7 +27,7 @@ async def test_calendar_opens_on_today_with_streak_and_statuses():
         assert cells[1].status is DayStatus.DONE and cells[8].status is DayStatus.DONE
         assert cells[80].status is DayStatus.OUTLINE
         summary = str(app.screen.query_one("#summary").render())
-        assert "today: day 9" in summary and "streak: 8 days" in summary
+        assert "today: day 9" in summary and "streak 8 days" in summary
         assert cells[14].milestone == "Gradient descent on a toy problem"
 
 

@@ -58,9 +58,20 @@ def make_engine(url: str | None = None) -> Engine:
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the schema to the current version; return the version the database was at."""
-    with engine.begin() as conn:
+    """Bring the schema to the current version; return the version the database was at.
+
+    An up-to-date database is only read, so many logins may open it at once. Otherwise the
+    upgrade runs in one transaction that takes the write lock first (BEGIN IMMEDIATE on
+    SQLite): two processes upgrading the same file wait for each other, and the second
+    finds the work done.
+    """
+    with engine.connect() as conn:
         found = read_version(conn)
+    if found == CURRENT_VERSION:
+        return found
+    writer = engine.execution_options(sqlite_immediate=True) if engine.dialect.name == "sqlite" else engine
+    with writer.begin() as conn:
+        found = read_version(conn)  # again, under the lock: another process may have upgraded it
         if found is not None and found > CURRENT_VERSION:
             raise StoreError(
                 f"this database has schema version {found}, newer than this tutor "
@@ -70,7 +81,7 @@ def migrate(engine: Engine) -> int:
         while version < CURRENT_VERSION:
             MIGRATIONS[version](conn)
             version += 1
-        SQLModel.metadata.create_all(conn)  # new tables of this version, if any
+        SQLModel.metadata.create_all(conn)  # the tables of a new database, or new in this version
         write_version(conn, CURRENT_VERSION)
     return found or CURRENT_VERSION
 

@@ -171,9 +171,10 @@ def attempted_quizzes(session: Session, learner_id: int) -> set[str]:
 
 
 def due_card_count(session: Session, learner_id: int, now: datetime) -> int:
-    """How many unsuspended cards are due at ``now``."""
+    """How many seen, unsuspended cards are due at ``now`` (cards never reviewed are new, not due)."""
     query = select(func.count()).select_from(ReviewCard).where(
-        ReviewCard.learner_id == learner_id, ReviewCard.due <= now, ReviewCard.suspended == False  # noqa: E712
+        ReviewCard.learner_id == learner_id, ReviewCard.due <= now, ReviewCard.suspended == False,  # noqa: E712
+        ReviewCard.last_review.is_not(None),
     )
     return int(session.exec(query).one())
 

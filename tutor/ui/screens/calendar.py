@@ -104,8 +104,10 @@ class CalendarScreen(Screen):
         line = Text()
         line.append(f" {TRACKS[self.track]}", style="bold")
         line.append(f" · today: day {day}")
-        line.append(f" · streak: {streak}")
-        line.append(f" · reviews due: {view.reviews_due}", style="bold red" if view.reviews_due else "")
+        line.append(f" · streak {streak}")
+        line.append(f" · reviews {view.reviews_due} due", style="bold red" if view.reviews_due else "")
+        if view.new_cards:
+            line.append(f", {view.new_cards} new")
         line.append(f" · {view.minutes_today}/120 min")
         self.query_one("#summary", Static).update(line)
 
