@@ -103,3 +103,22 @@ def test_activity_dates_use_the_learner_day_start():
         # 02:30 UTC on the 23rd is still the 22nd for a learner whose day starts at 4 AM (TZ=UTC).
         progress.record_study_time(db, learner.id, 1, datetime(2026, 11, 23, 2, 30, tzinfo=UTC), 600)
         assert progress.activity_dates(db, learner.id) == {date(2026, 11, 22)}
+
+
+def test_two_logins_opening_an_old_database_at_once_both_succeed(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.db"
+    make_v1_database(path)
+    code = ("import sys; from tutor.store.engine import open_store; "
+            f"open_store('sqlite:///{path}'); print('opened')")
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(4)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [err[-400:] for _, err in results]
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert int(conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).scalar()) \
+            == CURRENT_VERSION
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
