@@ -75,3 +75,26 @@ def test_dev_check_of_one_task(tmp_path):
     run = tutor("dev", "check", "dot-product-loops", home=tmp_path)
     assert run.returncode == 0, run.stdout
     assert "ok   dot-product-loops: mutant no-length-check fails and is named" in run.stdout
+
+
+def test_watch_checks_again_on_every_save(tmp_path):
+    import time
+
+    learner_file = tmp_path / "softmax.py"
+    learner_file.write_text("def softmax(x):\n    return x\n")
+    env = dict(os.environ, TUTOR_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    process = subprocess.Popen([sys.executable, "-m", "tutor", "check", "softmax", "--watch", "--no-save",
+                                "--file", str(learner_file)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True, env=env, cwd=ROOT)
+    try:
+        first = process.stdout.readline()
+        assert first.startswith("softmax: FAIL")
+        time.sleep(0.05)
+        learner_file.write_text(SOFTMAX_SOLUTION.read_text())
+        line = process.stdout.readline()
+        while line and not line.startswith("softmax:"):
+            line = process.stdout.readline()
+        assert line.startswith("softmax: PASS")
+    finally:
+        process.kill()
+        process.wait()

@@ -131,3 +131,17 @@ def test_a_torch_task_runs_the_learners_tensor_code():
     result = grade(task, bad)
     assert result.diagnosis.mutant == "no-max-shift"
     assert result.device == "cpu" or result.device.startswith("cuda")
+
+
+def test_expected_values_from_a_child_match_those_computed_here():
+    """The GPU path computes the reference in a forked child; on the CPU it must agree."""
+    pytest.importorskip("torch")
+    import numpy as np
+
+    from tutor.grading.engine import _expected_in_child, limits_for
+    from tutor.grading.kinds import expected_for
+
+    task = Task.load("torch-softmax")
+    from_child = _expected_in_child(task, "cpu", limits_for(task.spec, "cpu"))()
+    for case, answer in zip(task.cases, from_child):
+        np.testing.assert_array_equal(answer.value, expected_for(task.spec, task.folder, case).value)

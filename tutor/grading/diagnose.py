@@ -63,17 +63,19 @@ def _learner_value(frame: dict) -> Any:
     return frame.get("value")
 
 
-def _same(learner: Any, other: Any, spec: TaskSpec, case: BuiltCase) -> bool:
+def _same(learner: Any, other: Any, spec: TaskSpec, case: BuiltCase, device: str = "cpu") -> bool:
     if isinstance(learner, Raised) or isinstance(other, Raised):
         return isinstance(learner, Raised) and isinstance(other, Raised) and learner.type == other.type
     names = spec.wrt if spec.kind is Kind.GRADIENT and spec.form == "backward" else spec.returns
-    return compare(learner, other, tolerance_fn(spec, case, "cpu"), names=names or None).ok
+    return compare(learner, other, tolerance_fn(spec, case, device), names=names or None).ok
 
 
-def match_mutant(spec: TaskSpec, folder: Path | None, failures: list[Failure]) -> LoadedMutant | None:
-    """The first mutant that gives the learner's output on every failing case."""
+def match_mutant(spec: TaskSpec, folder: Path | None, failures: list[Failure],
+                 device: str = "cpu") -> LoadedMutant | None:
+    """The first mutant that gives the learner's output on every failing case (mutants run
+    here, on the CPU; the tolerance is the one of the device the learner's code ran on)."""
     for mutant in load_mutants(spec, folder):
-        if all(_same(_learner_value(f.frame), call_trusted(mutant.function, f.case, spec), spec, f.case)
+        if all(_same(_learner_value(f.frame), call_trusted(mutant.function, f.case, spec), spec, f.case, device)
                for f in failures):
             return mutant
     return None
@@ -158,11 +160,11 @@ def _worst_entries(failure: Failure, count: int = 3) -> Diagnosis | None:
                      "worst")
 
 
-def diagnose(spec: TaskSpec, folder: Path | None, failures: list[Failure]) -> Diagnosis | None:
+def diagnose(spec: TaskSpec, folder: Path | None, failures: list[Failure], device: str = "cpu") -> Diagnosis | None:
     """The most likely bug behind ``failures`` (cases the learner's code got wrong)."""
     if not failures:
         return None
-    mutant = match_mutant(spec, folder, failures)
+    mutant = match_mutant(spec, folder, failures, device)
     if mutant is not None:
         return Diagnosis(mutant.diagnosis, "mutant", mutant.name)
     for failure in failures:

@@ -117,31 +117,33 @@ def _missing_case_message(outcome: Outcome, spec: TaskSpec) -> tuple[str, str]:
                      f"os._exit, os.kill, or closing the grader's pipe?")
 
 
+def _expected_in_child(task: Task, device: str, limits: Limits) -> Callable[[], list[kinds.Expected]]:
+    """Start the reference in a trusted forked child (how GPU answers are computed: CUDA must
+    never be initialised in the process that forks the sandboxes); returns a waiter."""
+    reference = kinds.resolve(task.spec.reference, task.folder)
+    job = Job(task.spec.entry, task.cases, function=reference, framework=task.spec.framework, device=device)
+    run = Run(lambda fd: run_job(job, fd), limits, isolate=False)
+
+    def wait() -> list[kinds.Expected]:
+        frames, _ = decode_frames(run.wait().data)
+        by_case = {f["case"]: f for f in frames if f.get("kind") == "case"}
+        missing = {"status": "error", "error": {"type": "RuntimeError", "message": "the reference did not run"}}
+        out = []
+        for index in range(len(task.cases)):
+            frame = by_case.get(index, missing)
+            out.append(kinds.Expected(frame.get("value")) if frame["status"] == "ok"
+                       else kinds.Expected(kinds.Raised(frame["error"]["type"], frame["error"]["message"])))
+        return out
+    return wait
+
+
 def _run_expected(task: Task, device: str, limits: Limits) -> Callable[[], list[kinds.Expected]]:
     """Start computing expected values; returns a function that waits for them.
 
-    On the CPU they are computed here, in this trusted process. On a GPU they are computed
-    in a trusted forked child, because CUDA must never be initialised in the process that
-    forks the sandboxes.
+    On the CPU they are computed here, in this trusted process, once per task and device.
     """
     if task.spec.framework == "torch" and device.startswith("cuda"):
-        from tutor.grading.kinds import Expected, Raised
-
-        reference = kinds.resolve(task.spec.reference, task.folder)
-        run = Run(lambda fd: run_job(Job(task.spec.entry, task.cases, function=reference, framework="torch",
-                                         device=device), fd), limits, isolate=False)
-
-        def wait() -> list[kinds.Expected]:
-            frames, _ = decode_frames(run.wait().data)
-            by_case = {f["case"]: f for f in frames if f.get("kind") == "case"}
-            out = []
-            for index in range(len(task.cases)):
-                frame = by_case.get(index, {"status": "error", "error": {"type": "RuntimeError",
-                                                                         "message": "reference did not run"}})
-                out.append(Expected(frame.get("value")) if frame["status"] == "ok"
-                           else Expected(Raised(frame["error"]["type"], frame["error"]["message"])))
-            return out
-        return wait
+        return _expected_in_child(task, device, limits)
     if device not in task.expected:
         task.expected[device] = [kinds.expected_for(task.spec, task.folder, case, device) for case in task.cases]
     values = task.expected[device]
@@ -209,7 +211,7 @@ def grade(task: str | Path | Task, source: str | None = None, *, function: Calla
     if result.status != "error":
         result.status = "pass" if result.passed else "fail"
     if failures:
-        result.diagnosis = diagnose(spec, task.folder, failures)
+        result.diagnosis = diagnose(spec, task.folder, failures, device)
     if not result.message:
         done = sum(c.passed for c in result.cases)
         result.message = "all checks pass" if result.passed else f"{done} of {len(result.cases)} checks pass"

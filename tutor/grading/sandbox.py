@@ -20,7 +20,6 @@ environment and a temporary directory; ``Outcome.isolation`` says what was in fo
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import resource
@@ -37,11 +36,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x00020000, 0x10000000, 0x20000000, 0x40000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
-PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 1, 4, 38
-SCRATCH_DIRS = ("/tmp", "/var/tmp", "/dev/shm")
+from tutor.grading import isolation as osi
+
 ACTIVE_ISOLATION: list[str] = []  # inside a sandboxed process: what is in force there
 SECRET_PATHS = (".ssh", ".gnupg", ".aws", ".azure", ".kube", ".docker", ".netrc", ".pgpass",
                 ".config/gcloud", ".git-credentials", ".pypirc")
@@ -82,63 +78,6 @@ class Outcome:
         return self.signal is not None and not self.timed_out
 
 
-_libc = ctypes.CDLL(None, use_errno=True)
-
-
-def _check(result: int, what: str) -> None:
-    if result != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, f"{what}: {os.strerror(errno)}")
-
-
-def _prctl(option: int, value: int) -> None:
-    _libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0)
-
-
-def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
-    _check(_libc.mount(source.encode(), target.encode(), fstype.encode() if fstype else None,
-                       ctypes.c_ulong(flags), data.encode() if data else None), f"mount {target}")
-
-
-class _CapHeader(ctypes.Structure):
-    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
-
-
-class _CapData(ctypes.Structure):
-    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
-
-
-CAP_DAC_READ_SEARCH, PR_CAPBSET_DROP, PR_SET_KEEPCAPS = 2, 24, 8
-
-
-def _set_capabilities(keep: int = 0) -> None:
-    """Keep only the capability bits in ``keep`` (effective and permitted); none inheritable."""
-    header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
-    data[0].effective = data[0].permitted = keep
-    _check(_libc.capset(ctypes.byref(header), data), "capset")
-
-
-def _become(uid: int) -> None:
-    """From root: become ``uid`` but keep the right to read any file (Python may live in /root).
-
-    Everything else goes: write access to root's files, the other capabilities (also from
-    the bounding set, so no exec gets them back), and RLIMIT_NPROC now applies to this uid.
-    """
-    for cap in range(64):
-        if cap != CAP_DAC_READ_SEARCH:
-            _libc.prctl(PR_CAPBSET_DROP, ctypes.c_ulong(cap), 0, 0, 0)
-    _prctl(PR_SET_KEEPCAPS, 1)
-    os.setgroups([])
-    os.setresgid(uid, uid, uid)
-    os.setresuid(uid, uid, uid)
-    _set_capabilities(1 << CAP_DAC_READ_SEARCH)
-
-
-def _write(path: str, text: str) -> None:
-    with open(path, "w") as handle:
-        handle.write(text)
-
-
 def hidden_paths(extra: Iterable[Path] = ()) -> list[str]:
     """Real paths the learner's code must not see: TUTOR_HOME, the database, secrets."""
     from tutor import paths
@@ -152,72 +91,6 @@ def hidden_paths(extra: Iterable[Path] = ()) -> list[str]:
     found += list(extra)
     real = {os.path.realpath(p) for p in found if os.path.lexists(p)}
     return sorted(real)
-
-
-def _enter_namespaces(as_root: bool) -> list[str]:
-    """unshare() what the OS allows; returns the isolation in force (empty when none)."""
-    uid, gid = os.getuid(), os.getgid()
-    flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | (0 if as_root else CLONE_NEWUSER)
-    if _libc.unshare(flags) != 0:
-        return []
-    if not as_root:
-        _write("/proc/self/setgroups", "deny")
-        _write("/proc/self/uid_map", f"{uid} {uid} 1")
-        _write("/proc/self/gid_map", f"{gid} {gid} 1")
-    # Mounts made here must never propagate back to the learner's system.
-    _mount("none", "/", None, MS_REC | MS_PRIVATE)
-    return ["mount-namespace", "network-namespace", "pid-namespace"] + ([] if as_root else ["user-namespace"])
-
-
-MS_REMOUNT = 32
-_MOUNT_FLAGS = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC, "noatime": 1024,
-                "nodiratime": 2048, "relatime": 1 << 21, "strictatime": 1 << 24}
-
-
-def _read_only_everywhere() -> bool:
-    """Remount every mount read-only (in our mount namespace only). True if / was."""
-    root_done = False
-    with open("/proc/self/mountinfo") as mountinfo:
-        lines = mountinfo.read().splitlines()
-    for line in lines:
-        fields = line.split()
-        target = fields[4].encode().decode("unicode_escape")  # mountinfo escapes spaces as \\040
-        options = fields[5].split(",")
-        if target == "/proc" or target.startswith("/proc/") or "ro" in options:
-            root_done |= target == "/" and "ro" in options
-            continue
-        flags = MS_REMOUNT | MS_BIND | MS_RDONLY
-        for option in options:
-            flags |= _MOUNT_FLAGS.get(option, 0)  # locked flags must be kept or the kernel refuses
-        try:
-            _mount("none", target, None, flags)
-            root_done |= target == "/"
-        except OSError:
-            pass
-    return root_done
-
-
-def _hide(paths: list[str]) -> list[str]:
-    done = ["read-only-filesystem"] if _read_only_everywhere() else []
-    for scratch in SCRATCH_DIRS:
-        if os.path.isdir(scratch):
-            try:
-                _mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
-                done.append(scratch)
-            except OSError:
-                pass
-    for path in paths:
-        try:
-            if os.path.isdir(path):
-                _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "size=4k,mode=755")
-            elif os.path.exists(path):
-                _mount("/dev/null", path, None, MS_BIND)
-            else:
-                continue  # already under a hidden folder
-            done.append(path)
-        except OSError:
-            pass
-    return done
 
 
 def _set_limits(limits: Limits) -> None:
@@ -253,11 +126,11 @@ def _sandboxed(body: Callable[[int], None], result_fd: int, capture_fd: int, wor
     """The sandboxed process: lock itself down, then run ``body``. Never returns."""
     code = 0
     try:
-        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        osi.prctl(osi.PR_SET_PDEATHSIG, signal.SIGKILL)
         os.setpgid(0, 0)  # its own group: kill(0) cannot reach the supervisor, killpg reaches all of it
         if "pid-namespace" in isolation:
             try:
-                _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY)
+                osi.mount("proc", "/proc", "proc", osi.MS_NOSUID | osi.MS_NODEV | osi.MS_NOEXEC | osi.MS_RDONLY)
                 isolation.append("private-proc")
             except OSError:
                 pass
@@ -275,10 +148,10 @@ def _sandboxed(body: Callable[[int], None], result_fd: int, capture_fd: int, wor
         os.chdir(workdir)
         sys.dont_write_bytecode = True
         if run_as is not None:  # a root grader: run as an unused uid
-            _become(run_as)
+            osi.become(run_as)
         elif "user-namespace" in isolation:
-            _set_capabilities(0)
-        _prctl(PR_SET_NO_NEW_PRIVS, 1)
+            osi.set_capabilities(0)
+        osi.prctl(osi.PR_SET_NO_NEW_PRIVS, 1)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the cap fails instead of killing
         _scrub_environment(workdir)
         _set_limits(limits)
@@ -338,13 +211,13 @@ def _supervise(body: Callable[[int], None], report_fd: int, limits: Limits, hide
     data = b""
     try:
         os.setsid()
-        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        osi.prctl(osi.PR_SET_PDEATHSIG, signal.SIGKILL)
         started = time.monotonic()
         as_root = os.geteuid() == 0
-        isolation = _enter_namespaces(as_root) if isolate and namespaces_available() else []
+        isolation = osi.enter_namespaces(as_root) if isolate and namespaces_available() else []
         if "mount-namespace" in isolation:
-            hidden = _hide(hide)
-            isolation += [p if p == "read-only-filesystem" else ("tmpfs:" if p in SCRATCH_DIRS else "hidden:") + p
+            hidden = osi.hide(hide)
+            isolation += [p if p == "read-only-filesystem" else ("tmpfs:" if p in osi.SCRATCH_DIRS else "hidden:") + p
                           for p in hidden]
             workdir = "/tmp/work"
             os.mkdir(workdir, 0o777)
@@ -407,8 +280,8 @@ def namespaces_available() -> bool:
     pid = os.fork()
     if pid == 0:
         try:
-            flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | (0 if os.geteuid() == 0 else CLONE_NEWUSER)
-            os._exit(0 if _libc.unshare(flags) == 0 else 1)
+            flags = osi.CLONE_NEWNS | osi.CLONE_NEWNET | osi.CLONE_NEWPID | (0 if os.geteuid() == 0 else osi.CLONE_NEWUSER)
+            os._exit(0 if osi.libc.unshare(flags) == 0 else 1)
         except BaseException:
             os._exit(1)
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
