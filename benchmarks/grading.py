@@ -70,7 +70,7 @@ def main() -> int:
     client = GradingClient(load_torch=True)
     started = time.perf_counter()
     client.start()
-    print(f"worker start (imports NumPy and torch): {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(f"worker ready (NumPy loaded, torch loading in the background): {(time.perf_counter() - started) * 1000:.0f} ms")
     print(f"machine: {os.cpu_count()} CPUs; {args.warm} warm and {args.cold} cold checks per task")
     print(f"{'task':<22}{'warm median':>12}{'in grader':>11}{'cold median':>13}{'cold / warm':>13}")
     try:

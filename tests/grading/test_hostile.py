@@ -194,3 +194,13 @@ def test_the_file_system_is_read_only_outside_tmp(quick_task, tmp_path):
     result = run_bad(quick_task, source)
     assert not os.path.exists(target)
     assert "Read-only file system" in result.cases[0].message or "Permission" in result.cases[0].message
+
+
+def test_without_pidfd_the_supervisor_polls(quick_task, monkeypatch):
+    """Kernels before 5.3 have no pidfd: the wall clock still holds, and results still arrive."""
+    from tutor.grading import sandbox
+
+    monkeypatch.setattr(sandbox, "_exit_notifier", lambda pid: None)
+    assert grade(quick_task, SOLUTION).passed
+    result = run_bad(quick_task, "def softmax(x):\n    while True:\n        pass\n")
+    assert result.cases[0].status == "timeout"

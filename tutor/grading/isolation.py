@@ -26,7 +26,9 @@ def check(result: int, what: str) -> None:
 
 def prctl(option: int, value: int) -> None:
     """prctl(2) with one argument; failures are ignored (each use is belt and braces)."""
-    libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0)
+    call = getattr(libc, "prctl", None)  # Linux only
+    if call is not None:
+        call(option, ctypes.c_ulong(value), 0, 0, 0)
 
 
 def mount(source: str, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:

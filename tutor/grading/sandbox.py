@@ -168,6 +168,19 @@ def _sandboxed(body: Callable[[int], None], result_fd: int, capture_fd: int, wor
         os._exit(code)
 
 
+def _exit_notifier(pid: int) -> int | None:
+    """A pidfd that becomes readable when ``pid`` exits (Linux ≥ 5.3), else None: then the
+    caller polls (no thread: none can be started after unshare(CLONE_NEWPID))."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def _has_exited(pid: int) -> bool:
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+
+
 def _wait_for(pid: int, result_fd: int, limits: Limits, started: float) -> tuple[bytearray, int, bool, bool]:
     """Collect the result stream until the process ends, killing it at the wall-clock limit.
 
@@ -175,15 +188,15 @@ def _wait_for(pid: int, result_fd: int, limits: Limits, started: float) -> tuple
     """
     data = bytearray()
     overflow = exited = False
-    pidfd = os.pidfd_open(pid)
-    watching = {result_fd, pidfd}
+    pidfd = _exit_notifier(pid)
+    watching = {result_fd} | ({pidfd} if pidfd is not None else set())
     deadline = started + limits.wall_s
     while result_fd in watching or not exited:
         left = deadline - time.monotonic()
         if left <= 0:
             break
-        ready = select.select(list(watching), [], [], left)[0]
-        if pidfd in ready:
+        ready = select.select(list(watching), [], [], left if pidfd is not None else min(left, 0.01))[0]
+        if pidfd in ready or (pidfd is None and not exited and _has_exited(pid)):
             exited = True
             watching.discard(pidfd)
             # What is still in the pipe comes at once; a leftover child holding it open does not count.
@@ -200,7 +213,8 @@ def _wait_for(pid: int, result_fd: int, limits: Limits, started: float) -> tuple
     timed_out = not exited and not overflow
     if not exited:
         os.kill(pid, signal.SIGKILL)
-    os.close(pidfd)
+    if pidfd is not None:
+        os.close(pidfd)
     return data, os.waitpid(pid, 0)[1], timed_out, overflow
 
 
