@@ -17,7 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
+from textual.widgets.text_area import Edit, EditResult, Selection
 from textual.widgets.option_list import Option
 
 from tutor.drills import active, records
@@ -30,7 +33,60 @@ DRAFT_SAVE_S = 2.0  # the draft is saved this long after the last keystroke
 
 
 class CodeEditor(TextArea):
-    """A Python editor that keeps the line's indentation on Enter, and adds a level after a colon."""
+    """A Python editor that redraws only the lines a keystroke changes, and auto-indents.
+
+    Textual's TextArea repaints all its lines whenever the cursor moves (its ``selection`` is
+    a repainting reactive): some 3 KB per keystroke at 80x24, sent to the terminal, over SSH
+    too. Here a cursor move redraws the rows it leaves and enters, and an edit redraws the
+    rows it touched, the rows whose syntax colours changed, and everything below when lines
+    were added or removed. Enter keeps the line's indentation and adds a level after a colon.
+    """
+
+    selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
+
+    def _watch_selection(self, previous_selection: Selection, selection: Selection) -> None:
+        bracket = self._matching_bracket_location
+        super()._watch_selection(previous_selection, selection)
+        rows = {*previous_selection, *selection}
+        first, last = min(r for r, _ in rows), max(r for r, _ in rows)
+        self.refresh_lines(first, last - first + 1)  # the rows of the old and new selection
+        if bracket is not None:
+            self.refresh_lines(bracket[0])  # clear the old bracket match
+
+    def edit(self, edit: Edit) -> EditResult:
+        lines_before = self.document.line_count
+        colours_before = {row: tuple(spans) for row, spans in getattr(self, "_highlights", {}).items()}
+        result = super().edit(edit)
+        top = edit.top[0]
+        lines_after = self.document.line_count
+        if lines_after != lines_before:
+            self.refresh_lines(top, max(lines_after, lines_before) - top)
+            return result
+        bottom = max(edit.bottom[0], result.end_location[0])
+        self.refresh_lines(top, bottom - top + 1)
+        colours_after = getattr(self, "_highlights", None)
+        if colours_after is None:
+            self.refresh()  # a Textual without the highlight map: redraw everything to be safe
+            return result
+        for row in set(colours_before) | set(colours_after):
+            if colours_before.get(row, ()) != tuple(colours_after.get(row, ())):
+                self.refresh_lines(row)  # e.g. an opened string colours the rows below it
+        return result
+
+    def _refresh_size(self) -> None:
+        # TextArea sets its scrollable size to the document's exact size, so a new line (or a
+        # line longer than all others) changes it, and that repaints the whole editor. While
+        # the document fits in the view, the scrollable size is the view's, and stays put.
+        if self.soft_wrap:
+            width, height = 0, self.wrapped_document.height
+        else:
+            width, height = self.document.get_size(self.indent_width)
+            width += self.gutter_width + 1
+        view = self.scrollable_content_region.size
+        width = view.width if 0 < width <= view.width else width
+        height = view.height if height <= view.height else height
+        self.virtual_size = Size(width, height)
+        self._refresh_scrollbars()
 
     async def _on_key(self, event) -> None:
         if event.key == "enter" and not self.read_only:
@@ -69,7 +125,9 @@ class DrillScreen(Screen):
     ]
 
     DEFAULT_CSS = """
-    DrillScreen #drill-status { height: 1; background: $boost; padding: 0 1; }
+    DrillScreen #drill-bar { height: 1; background: $boost; }
+    DrillScreen #drill-clock { width: 16; padding: 0 1; text-style: bold; }
+    DrillScreen #drill-status { width: 1fr; padding: 0 1; }
     DrillScreen #drill-panes { height: 1fr; }
     DrillScreen #drill-picker { layout: vertical; }
     DrillScreen #drill-list { height: 1fr; border: none; }
@@ -92,6 +150,7 @@ class DrillScreen(Screen):
         self._due: list[str] = []
         self._bests: dict = {}
         self._status = ""
+        self._clock = ""
         self._ticker = None
         self._draft_timer = None
         self._busy = False
@@ -100,7 +159,11 @@ class DrillScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="drill-status", markup=False)
+        with Horizontal(id="drill-bar"):
+            # The clock has its own fixed-width cell: its once-a-second change redraws 16 cells,
+            # not the whole line.
+            yield Static(id="drill-clock", markup=False)
+            yield Static(id="drill-status", markup=False)
         with ContentSwitcher(initial="drill-picker", id="drill-panes"):
             with Horizontal(id="drill-picker"):
                 yield OptionList(id="drill-list")
@@ -271,13 +334,13 @@ class DrillScreen(Screen):
             self._ticker.pause()
             return
         run, now = session.run, self.app.ctx.clock.now()
-        parts = [session.drill.id]
         if run.passed_at is not None:
-            parts.append(f"passed in {clock_text(run.elapsed(now))}")
+            self._set_clock(f"passed {clock_text(run.elapsed(now))}")
         elif run.gave_up_at is not None:
-            parts.append("gave up")
+            self._set_clock("gave up")
         else:
-            parts.append(countdown_text(run, now, self.seconds))
+            self._set_clock(countdown_text(run, now, self.seconds))
+        parts = [session.drill.id]
         parts.append(f"{run.failed} failed" + (f" (+{run.penalty_seconds:.0f} s)" if run.failed else ""))
         if self._busy:
             parts.append("grading...")
@@ -289,6 +352,11 @@ class DrillScreen(Screen):
         if text != self._status:  # an unchanged line is not redrawn: no bytes to the terminal
             self._status = text
             self.query_one("#drill-status", Static).update(text)
+
+    def _set_clock(self, text: str) -> None:
+        if text != self._clock:
+            self._clock = text
+            self.query_one("#drill-clock", Static).update(text, layout=False)
 
     def _verdict(self, text: str | Text) -> None:
         self.query_one("#drill-verdict", Static).update(text)
@@ -417,6 +485,7 @@ class DrillScreen(Screen):
             self._save_draft()
             self.session = None
             self._ticker.pause()
+            self._set_clock("")
             self.query_one("#drill-panes", ContentSwitcher).current = "drill-picker"
             self.refresh_picker()
             self.refresh_bindings()
