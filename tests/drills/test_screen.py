@@ -67,7 +67,7 @@ async def test_pick_a_drill_fail_then_pass_and_race_the_reference():
         editor = screen.query_one("#drill-editor")
         assert editor.has_focus and not editor.cursor_blink
         assert "def softmax(x):" in editor.text and "raise NotImplementedError" in editor.text
-        assert "softmax · 2:30 left · 0 failed" in screen_text(app)
+        assert "2:30 left       softmax · 0 failed" in screen_text(app)
 
         await type_body(pilot, ["e = np.exp(x)", "return e / e.sum(axis=-1, keepdims=True)"])
         clock.advance(seconds=40)
