@@ -105,7 +105,8 @@ class TaskScreen(Screen):
         Binding("f8", "reset", "Reset", id="task.reset", key_display="F8",
                 tooltip="Put the starter back; your file is kept next to it as a backup"),
         Binding("ctrl+s", "save", "Save", show=False, id="task.save", tooltip="Save the file"),
-        Binding("escape", "back", "Back", id="task.back", tooltip="Save and go back"),
+        # priority: the editor would otherwise take the first Escape just to release focus.
+        Binding("escape", "back", "Back", id="task.back", tooltip="Save and go back", priority=True),
     ]
 
     def __init__(self, task_id: str, client: GradingClient | None = None) -> None:
