@@ -41,3 +41,11 @@ def test_a_drill_with_the_real_worker_keeps_torch_and_numpy_out_of_the_app():
     verdict = next(line for line in out.splitlines() if line.startswith("VERDICT"))
     assert "Passed in" in verdict and "speed round:" in verdict and "median of" in verdict
     assert out.strip().splitlines()[-1] == "LOADED"
+
+
+def test_the_drill_core_imports_neither_textual_nor_numpy():
+    code = ("import sys\nimport tutor.drills.session, tutor.drills.client, tutor.drills.records, "
+            "tutor.drills.reviews, tutor.commands.drill\n"
+            "print(' '.join(m for m in ('textual', 'numpy', 'torch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == ""
