@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tutor.clock import Clock, clock_from_env, learner_date, plan_day
-from tutor.curriculum.loader import Curriculum, load_curriculum
+from tutor.curriculum.loader import Curriculum
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -43,8 +43,10 @@ class LearnerContext:
         import getpass
         import os
 
+        from tutor.curriculum.cache import load_curriculum_cached
+
         name = learner or os.environ.get("TUTOR_LEARNER") or getpass.getuser()
-        return cls(curriculum=curriculum or load_curriculum(), clock=clock or clock_from_env(),
+        return cls(curriculum=curriculum or load_curriculum_cached(), clock=clock or clock_from_env(),
                    learner_name=name, db_url=db_url)
 
     @classmethod

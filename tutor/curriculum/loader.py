@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from tutor import paths
-from tutor.curriculum.models import Card, Day, DayFrontMatter, IntensiveTrack, Plan
+from tutor.curriculum.models import ID_PATTERN, Card, Day, DayFrontMatter, IntensiveTrack, Plan, parse
 from tutor.curriculum.problems import (
     ContentError,
     ContentProblem,
@@ -68,10 +66,18 @@ def load_day(folder: Path) -> Day:
         raw = tomllib.loads(front)
     except tomllib.TOMLDecodeError as error:
         raise ContentError([toml_problem(path, error, line_offset=1)]) from None
+    from pydantic import ValidationError
+
     try:
-        meta = DayFrontMatter.model_validate(raw)
+        meta = parse(DayFrontMatter, raw)
     except ValidationError as error:
         raise ContentError(validation_problems(path, error, front, start_line=2, default_line=1)) from None
+    duplicated = [(key, sorted({i for i in ids if ids.count(i) > 1}))
+                  for key, ids in (("tasks", meta.tasks), ("quizzes", meta.quizzes), ("cards", meta.cards))]
+    problems = [ContentProblem(path, line_of_key(front, key, start_line=2), f"{key}: listed twice: {', '.join(ids)}")
+                for key, ids in duplicated if ids]
+    if problems:
+        raise ContentError(problems)
     match = DAY_FOLDER.match(folder.name)
     if match and int(match.group(1)) != meta.day:
         line = line_of_key(front, "day", start_line=2)
@@ -102,16 +108,22 @@ class QuizEntry:
 
 def load_cards(path: Path) -> list[Card]:
     """Load the ``[[card]]`` tables of one cards file."""
+    from pydantic import ValidationError
+
     raw = read_toml(path)
     source = path.read_text(encoding="utf-8")
     cards, problems = [], []
     for index, item in enumerate(raw.get("card", [])):
+        line = _line_of_table(source, "card", index)
         try:
-            cards.append(Card.model_validate(item))
+            card = parse(Card, item)
         except ValidationError as error:
-            line = _line_of_table(source, "card", index)
-            for problem in validation_problems(path, error, "", default_line=line):
-                problems.append(problem)
+            problems.extend(validation_problems(path, error, "", default_line=line))
+            continue
+        if not ID_PATTERN.match(card.id):
+            problems.append(ContentProblem(path, line, f"card id {card.id!r}: use lowercase letters, digits and '-'"))
+            continue
+        cards.append(card)
     unknown = set(raw) - {"card"}
     if unknown:
         problems.append(ContentProblem(path, 1, f"unknown top-level keys: {', '.join(sorted(unknown))}"))
@@ -197,18 +209,20 @@ def _collect(curriculum: Curriculum, action):
 
 
 def _load_plan(curriculum: Curriculum) -> None:
+    from pydantic import ValidationError
+
     plan_path = curriculum.lessons_dir / "plan.toml"
     raw = _collect(curriculum, lambda: read_toml(plan_path))
     if raw is not None:
         try:
-            curriculum.plan = Plan.model_validate(raw)
+            curriculum.plan = parse(Plan, raw)
         except ValidationError as error:
             curriculum.problems.extend(validation_problems(plan_path, error, plan_path.read_text()))
     track_path = curriculum.lessons_dir / "intensive.toml"
     raw = _collect(curriculum, lambda: read_toml(track_path))
     if raw is not None:
         try:
-            curriculum.intensive = IntensiveTrack.model_validate(raw)
+            curriculum.intensive = parse(IntensiveTrack, raw)
         except ValidationError as error:
             curriculum.problems.extend(validation_problems(track_path, error, track_path.read_text()))
 

@@ -1,23 +1,47 @@
 """Typed models of the curriculum: the plan, days, lessons, tasks, cards.
 
 Content is data in ``lessons/`` and ``quizzes/``; these models are what the loader turns it
-into. They are pydantic models so a broken file produces a precise message, not a traceback.
+into. They are plain frozen dataclasses, validated by pydantic (`parse`) when a file is read,
+so a broken file produces a precise message, not a traceback. Being plain dataclasses, they
+cost nothing to import and unpickle: the app starts from a cache of them without importing
+pydantic at all.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from annotated_types import Ge, Le, MinLen
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+# Unknown keys are errors, so a typo is caught by `tutor validate`.
+STRICT = {"extra": "forbid"}
+
+DayNumber = Annotated[int, Ge(1), Le(84)]
+Text = Annotated[str, MinLen(3)]
+
+Model = TypeVar("Model")
 
 
-class Strict(BaseModel):
-    """Base for content models: unknown keys are errors, so a typo is caught by `tutor validate`."""
+def parse(model: type[Model], raw: Any) -> Model:
+    """Validate ``raw`` (parsed TOML) as ``model``; raises pydantic.ValidationError with every problem."""
+    from pydantic import TypeAdapter
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    return _adapter(model, TypeAdapter).validate_python(raw)
+
+
+_ADAPTERS: dict[type, Any] = {}
+
+
+def _adapter(model: type, factory) -> Any:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = factory(model)
+    return _ADAPTERS[model]
 
 
 class LessonStatus(StrEnum):
@@ -27,31 +51,40 @@ class LessonStatus(StrEnum):
     OUTLINE = "outline"
 
 
-class Phase(Strict):
+@dataclass(frozen=True)
+class Phase:
     """One of the four phases of the 84-day plan."""
 
-    number: int = Field(ge=1, le=4)
+    __pydantic_config__ = STRICT
+
+    number: Annotated[int, Ge(1), Le(4)]
     name: str
-    first_day: int = Field(ge=1, le=84)
-    last_day: int = Field(ge=1, le=84)
+    first_day: DayNumber
+    last_day: DayNumber
     goal: str
 
 
-class Milestone(Strict):
+@dataclass(frozen=True)
+class Milestone:
     """A milestone reached at the end of a day (shown as a star on the calendar)."""
 
-    day: int = Field(ge=1, le=84)
+    __pydantic_config__ = STRICT
+
+    day: DayNumber
     text: str
 
 
-class Plan(Strict):
+@dataclass(frozen=True)
+class Plan:
     """The 84-day plan's structure: phases and milestones."""
 
+    __pydantic_config__ = STRICT
+
     title: str
-    days: int = Field(84, ge=1)
-    minutes_per_day: int = Field(120, ge=1)
     phases: list[Phase]
-    milestones: list[Milestone] = []
+    days: Annotated[int, Ge(1)] = 84
+    minutes_per_day: Annotated[int, Ge(1)] = 120
+    milestones: list[Milestone] = field(default_factory=list)
 
     def phase_of(self, day: int) -> Phase:
         """Return the phase that contains ``day``."""
@@ -65,37 +98,36 @@ class Plan(Strict):
         return next((m for m in self.milestones if m.day == day), None)
 
 
-class DayFrontMatter(Strict):
-    """The front matter of ``lessons/day-NN/lesson.md``."""
+@dataclass(frozen=True)
+class DayFrontMatter:
+    """The front matter of ``lessons/day-NN/lesson.md``.
 
-    day: int = Field(ge=1, le=84)
-    title: str = Field(min_length=3)
-    phase: int = Field(ge=1, le=4)
-    week: int = Field(ge=1, le=12)
-    minutes: int = Field(120, ge=10, le=240)
-    source: str = Field(min_length=3, description="The line of the plan this day comes from.")
-    objectives: list[str] = Field(min_length=1)
+    ``source`` is the line of the plan the day comes from; ``extra_topics`` are topics from
+    the 21-day track given a place in this day.
+    """
+
+    __pydantic_config__ = STRICT
+
+    day: DayNumber
+    title: Text
+    phase: Annotated[int, Ge(1), Le(4)]
+    week: Annotated[int, Ge(1), Le(12)]
+    source: Text
+    objectives: Annotated[list[str], MinLen(1)]
+    minutes: Annotated[int, Ge(10), Le(240)] = 120
     status: LessonStatus = LessonStatus.OUTLINE
-    tasks: list[str] = []
-    quizzes: list[str] = []
-    cards: list[str] = []
-    extra_topics: list[str] = Field(
-        default=[], description="Topics from the 21-day track given a place in this day."
-    )
+    tasks: list[str] = field(default_factory=list)
+    quizzes: list[str] = field(default_factory=list)
+    cards: list[str] = field(default_factory=list)
+    extra_topics: list[str] = field(default_factory=list)
 
-    @field_validator("tasks", "quizzes", "cards")
-    @classmethod
-    def _ids_are_unique(cls, ids: list[str]) -> list[str]:
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"listed twice: {', '.join(duplicates)}")
-        return ids
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", LessonStatus(self.status))  # also when built in code
 
 
-class Day(BaseModel):
+@dataclass(frozen=True)
+class Day:
     """A loaded day: its front matter, lesson body and where it came from."""
-
-    model_config = ConfigDict(frozen=True)
 
     meta: DayFrontMatter
     body: str
@@ -120,30 +152,45 @@ class CardKind(StrEnum):
     KATA = "kata"  # re-implement a kernel, graded by the grader
 
 
-class Card(Strict):
-    """A review card defined by content (``quizzes/cards/*.toml``)."""
+@dataclass(frozen=True)
+class Card:
+    """A review card defined by content (``quizzes/cards/*.toml``).
 
-    id: str = Field(pattern=ID_PATTERN)
-    day: int = Field(ge=1, le=84)
+    ``ref`` is the problem id of a derivation card or the task id of a kata card.
+    """
+
+    __pydantic_config__ = STRICT
+
+    id: str
+    day: DayNumber
+    front: Text
     kind: CardKind = CardKind.CONCEPT
-    front: str = Field(min_length=3)
     back: str = ""
-    ref: str | None = Field(None, description="Problem id (derivation) or task id (kata).")
-    tags: list[str] = []
+    ref: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", CardKind(self.kind))  # also when built in code
 
 
-class IntensiveDay(Strict):
-    """One day of the 21-day intensive track, and the 84-day lessons it covers."""
+@dataclass(frozen=True)
+class IntensiveDay:
+    """One day of the 21-day intensive track; ``covers`` lists the 84-day plan days it uses."""
 
-    day: int = Field(ge=1, le=21)
+    __pydantic_config__ = STRICT
+
+    day: Annotated[int, Ge(1), Le(21)]
     title: str
-    week: int = Field(ge=1, le=3)
-    covers: list[int] = Field(min_length=1, description="Days of the 84-day plan this day uses.")
-    sections: list[str] = Field(default=[], description="What to read or do from those days.")
+    week: Annotated[int, Ge(1), Le(3)]
+    covers: Annotated[list[int], MinLen(1)]
+    sections: list[str] = field(default_factory=list)
 
 
-class IntensiveTrack(Strict):
+@dataclass(frozen=True)
+class IntensiveTrack:
     """The 21-day intensive track over the same lessons."""
+
+    __pydantic_config__ = STRICT
 
     title: str
     days: list[IntensiveDay]

@@ -7,7 +7,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True, order=True)
@@ -62,9 +65,9 @@ def validation_problems(
         line = line_of_key(source, key, start_line, default_line) if key else default_line
         where = ".".join(location)
         message = item["msg"]
-        if item["type"] == "extra_forbidden":
+        if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown key (a typo?)"
-        elif item["type"] == "missing":
+        elif item["type"] in ("missing", "missing_argument"):
             message = "required key is missing"
         problems.append(ContentProblem(path, line, f"{where}: {message}" if where else message))
     return problems

@@ -53,8 +53,9 @@ class CalendarScreen(Screen):
         self._apply(load_progress(ctx) if ctx.connected else None)
         self._active_grid().focus()
         if not ctx.connected:
-            self.run_worker(self._load_in_background, thread=True, exclusive=True,
-                            group="progress", exit_on_error=False)
+            # After the first paint: the worker's imports would otherwise compete with it.
+            self.call_after_refresh(self.run_worker, self._load_in_background, thread=True,
+                                    exclusive=True, group="progress", exit_on_error=False)
 
     def _load_in_background(self) -> None:
         snapshot = load_progress(self.app.ctx)
