@@ -12,9 +12,12 @@ _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 
 
 def sigmoid(x):
-    """σ(x) = 1 / (1 + e⁻ˣ), stable for large |x|."""
-    e = torch.exp(-x.abs())
-    return torch.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    """σ(x) = 1 / (1 + e⁻ˣ), stable for large |x|.
+
+    torch.sigmoid, not the two-branch formula of the NumPy kernel: that one goes through
+    |x|, whose autograd gradient at 0 is 0, so σ'(0) would come out 0 instead of ¼.
+    """
+    return torch.sigmoid(x)
 
 
 def sigmoid_forward(x):

@@ -81,3 +81,13 @@ def test_lower_precision_than_expected_fails():
 def test_relative_error_is_cs231ns():
     assert rel_error(np.array([1.0]), np.array([1.0])) == 0.0
     assert rel_error(np.array([2.0]), np.array([1.0])) == pytest.approx(1 / 3)
+
+
+def test_a_zero_dimensional_result_keeps_its_shape():
+    import numpy as np
+
+    from tutor.grading.wire import to_plain
+
+    assert to_plain(np.array(3.0)).shape == ()
+    strided = to_plain(np.arange(6.0).reshape(2, 3)[:, ::2])
+    assert strided.flags.c_contiguous and strided.tolist() == [[0.0, 2.0], [3.0, 5.0]]

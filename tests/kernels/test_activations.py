@@ -93,3 +93,12 @@ def test_extreme_inputs_stay_finite():
     assert (
         A.sigmoid(np.array([1, 2])).dtype == np.float64
     )  # integers are promoted, not truncated
+
+
+def test_torch_sigmoid_has_the_right_autograd_gradient_at_zero():
+    torch = pytest.importorskip("torch")
+    from kernels.torch.activations import sigmoid
+
+    x = torch.zeros(4, dtype=torch.float64, requires_grad=True)
+    sigmoid(x).sum().backward()
+    assert torch.allclose(x.grad, torch.full_like(x, 0.25))

@@ -51,7 +51,8 @@ def to_plain(value: Any, depth: int = 0) -> Any:
     if depth > MAX_DEPTH:
         return Opaque("nested too deep", "")
     if value is None or isinstance(value, np.ndarray) and value.dtype.kind in ALLOWED_KINDS:
-        return None if value is None else np.ascontiguousarray(value)
+        # np.require, not np.ascontiguousarray: that one turns a 0-d array into shape (1,).
+        return None if value is None else np.require(value, requirements="C")
     if isinstance(value, bool | int | float | complex | np.generic) and not isinstance(value, str | bytes):
         array = np.asarray(value)
         return array if array.dtype.kind in ALLOWED_KINDS else Opaque(type(value).__name__, _short_repr(value))
@@ -61,7 +62,7 @@ def to_plain(value: Any, depth: int = 0) -> Any:
         tensor = value.detach().cpu()
         if str(tensor.dtype) in ("torch.bfloat16", "torch.float16"):
             tensor = tensor.float()
-        return np.ascontiguousarray(tensor.numpy())
+        return np.require(tensor.numpy(), requirements="C")
     if isinstance(value, np.ndarray):  # object arrays: maybe a list of numbers in disguise
         try:
             array = np.asarray(value.tolist(), dtype=float)
