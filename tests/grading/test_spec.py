@@ -92,6 +92,12 @@ def test_cases_are_the_same_every_time():
 
 
 def test_example_call_is_written_as_a_learner_types_it():
-    folder = find_task_folder("cross-entropy")
-    assert example_call_text(load_spec(folder)) == (
-        "cross_entropy(np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]), np.array([0, 2]))")
+    assert example_call_text(load_spec(find_task_folder("softmax"))) == "softmax(np.array([1.0, 2.0, 3.0]))"
+
+
+def test_a_wide_example_call_names_its_arguments_to_fit_80_columns():
+    text = example_call_text(load_spec(find_task_folder("cross-entropy")))
+    assert text == ("probs = np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])\n"
+                    ">>> y = np.array([0, 2])\n"
+                    ">>> cross_entropy(probs, y)")
+    assert all(len(">>> " + line) <= 70 for line in text.split("\n>>> "))

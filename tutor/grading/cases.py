@@ -144,12 +144,40 @@ def _show_arg(arg: Arg) -> str:
     raise ValueError("an example input needs array, value, function, or a 'shown' text")
 
 
+EXAMPLE_WIDTH = 70  # a statement is read in an 80-column terminal, inside a panel
+
+
 def example_call_text(spec: TaskSpec, example: Example | None = None) -> str:
-    """The example call as the learner would type it, e.g. ``softmax(np.array([1.0, 2.0]))``."""
+    """The example call as the learner would type it, e.g. ``softmax(np.array([1.0, 2.0]))``.
+
+    A call too wide for an 80-column terminal names its arguments first, one per line
+    (``A = np.array(...)`` then ``matmul(A, B)``), with the names the task's cases use.
+    Every line after the first is returned with its own ``>>> `` prompt.
+    """
     example = example or spec.example
     parts = [_show_arg(a) for a in example.args]
     parts += [f"{k}={_show_arg(a)}" for k, a in example.kwargs.items()]
-    return f"{spec.entry}({', '.join(parts)})"
+    call = f"{spec.entry}({', '.join(parts)})"
+    if len(call) + 4 <= EXAMPLE_WIDTH:
+        return call
+    names = _argument_names(spec, len(example.args))
+    lines, used = [], []
+    for name, text in zip(names, parts[:len(example.args)], strict=True):
+        lines.append(f"{name} = {text}")
+        used.append(name)
+    used += [f"{k}={k}" for k in example.kwargs]
+    lines += [f"{k} = {_show_arg(a)}" for k, a in example.kwargs.items()]
+    lines.append(f"{spec.entry}({', '.join(used)})")
+    return "\n>>> ".join(lines)
+
+
+def _argument_names(spec: TaskSpec, count: int) -> list[str]:
+    """Names for the example's positional arguments: its own, else the first case's, else a, b, ..."""
+    for source in [spec.example.args] + [case.args for case in spec.case]:
+        names = [getattr(a, "name", None) for a in source[:count]]
+        if len(names) == count and all(names):
+            return names
+    return [chr(ord("a") + i) for i in range(count)]
 
 
 def show_value(value: Any) -> str:
