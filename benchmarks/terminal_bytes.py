@@ -29,12 +29,31 @@ DOWN, UP, ENTER, BACKSPACE, ESC, F2, CTRL_G = b"\x1b[B", b"\x1b[A", b"\r", b"\x7
 TYPED = b"e = np.exp(x - x.max(axis=-1, keepdims=True)) / 2"
 
 
+# Screens with no command of their own are opened by a small launcher over the real app.
+OPEN_SCREEN = """
+import sys
+from pathlib import Path
+
+import tutor.ui.app
+from tutor.context import LearnerContext
+from tutor.ui.app import TutorApp
+
+class Opened(TutorApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(getattr(self, sys.argv[1]), sys.argv[2])
+
+Opened(LearnerContext.prepare(), css_path=str(Path(tutor.ui.app.__file__).with_name("tutor.tcss"))).run()
+"""
+
+
 def launch(args: list[str], term: str, no_color: bool, size=(80, 24)) -> PtyApp:
     env = dict(os.environ, TUTOR_HOME=tempfile.mkdtemp(prefix="tutor-bytes-"), TUTOR_LEARNER="bench", TERM=term)
     env.pop("NO_COLOR", None)
     if no_color:
         env["NO_COLOR"] = "1"
-    app = PtyApp([sys.executable, "-m", "tutor", *args], env, size=size, cwd=str(ROOT))
+    argv = ["-c", OPEN_SCREEN, *args[1:]] if args and args[0] == "--open" else ["-m", "tutor", *args]
+    app = PtyApp([sys.executable, *argv], env, size=size, cwd=str(ROOT))
     app.wait_for(b"tutor", timeout=90)
     return app
 
@@ -92,15 +111,19 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=40, help="printable keystrokes to measure")
     parser.add_argument("--term", default="xterm-256color")
     parser.add_argument("--no-color", action="store_true", help="set NO_COLOR=1")
+    parser.add_argument("--quiz", default="dot-product-gradient", help="the derivation problem to open")
     opts = parser.parse_args()
     print(f"TERM={opts.term}{' NO_COLOR=1' if opts.no_color else ''}, 80x24, idle windows of {opts.idle:g} s")
     scenes = [
         ("calendar", [], []),
         ("lesson (day 1)", [], [ENTER]),
         ("reviews", ["review"], []),
+        ("statistics", ["stats"], []) if (ROOT / "tutor/commands/stats.py").exists() else None,
+        ("task (softmax)", ["--open", "open_task", "softmax"], []),
+        ("derivation (first problem)", ["--open", "open_quiz", opts.quiz], []),
         ("drill list", ["drill"], []),
     ]
-    for name, args, keys in scenes:
+    for name, args, keys in filter(None, scenes):
         label, rate = idle_scene(name, args, keys, opts)
         print(f"{label + ', idle':36s}: {rate:8.1f} B/s")
     for label, value in drill_scenes(opts).items():

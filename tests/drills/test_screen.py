@@ -7,7 +7,6 @@ from pathlib import Path
 from sqlmodel import select
 
 import tutor.ui.app as app_module
-
 from tests.conftest import FIXED_NOW
 from tests.drills.conftest import FakeGrader
 from tutor.clock import FixedClock

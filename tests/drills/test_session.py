@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlmodel import select
 
 from tests.drills.conftest import GOOD_SOFTMAX, NAIVE_SOFTMAX, FakeGrader

@@ -5,9 +5,9 @@ extra content: take the case family with the largest inputs, set each size to th
 range, and double every size until the inputs hold ``TARGET_ELEMENTS`` numbers (fewer for
 tasks whose point is a Python loop), stopping early if the reference refuses a size. Then your
 function and the reference run in sandboxed processes taking turns (three rounds), on identical
-copies of the input, timed in CPU time (wall time on a GPU), with one thread each (``OMP_NUM_THREADS=1`` and friends are set before
-NumPy loads; torch gets ``set_num_threads(1)``): one warm-up call, then repeated calls until
-``MAX_REPEATS`` or ``BUDGET_S``, and the median counts.
+copies of the input, timed in CPU time (wall time on a GPU), with one thread each
+(``OMP_NUM_THREADS=1`` and friends are set before NumPy loads; torch gets ``set_num_threads(1)``):
+one warm-up call, then repeated calls until ``MAX_REPEATS`` or ``BUDGET_S``, and the median counts.
 
 Each side runs in its own process so that code in your file cannot touch the reference's
 timing (by patching NumPy, say).

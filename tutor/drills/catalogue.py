@@ -110,7 +110,7 @@ def blank_source(source: str) -> str:
         kept.append((plain, ast.unparse(ast.fix_missing_locations(node))))
     # One line break between imports, two blank lines around definitions (PEP 8).
     out = kept[0][1] if kept else ""
-    for (before, _), (plain, text) in zip(kept, kept[1:]):
+    for (before, _), (plain, text) in zip(kept, kept[1:], strict=False):
         out += ("\n" if before and plain else "\n\n\n") + text
     return out + "\n"
 

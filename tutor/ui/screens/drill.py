@@ -17,10 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.geometry import Size
-from textual.reactive import Reactive, reactive
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
-from textual.widgets.text_area import Edit, EditResult, Selection
 from textual.widgets.option_list import Option
 
 from tutor.drills import active, records
@@ -28,79 +25,9 @@ from tutor.drills.catalogue import Drill, drill_catalogue, find_drill
 from tutor.drills.scoring import PENALTY_SECONDS, clock_text, countdown_text
 from tutor.drills.speed import speedup_text
 from tutor.ui.glyphs import glyphs
+from tutor.ui.widgets.code_editor import CodeEditor
 
 DRAFT_SAVE_S = 2.0  # the draft is saved this long after the last keystroke
-
-
-class CodeEditor(TextArea):
-    """A Python editor that redraws only the lines a keystroke changes, and auto-indents.
-
-    Textual's TextArea repaints all its lines whenever the cursor moves (its ``selection`` is
-    a repainting reactive): some 3 KB per keystroke at 80x24, sent to the terminal, over SSH
-    too. Here a cursor move redraws the rows it leaves and enters, and an edit redraws the
-    rows it touched, the rows whose syntax colours changed, and everything below when lines
-    were added or removed. Enter keeps the line's indentation and adds a level after a colon.
-    """
-
-    selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
-
-    def _watch_selection(self, previous_selection: Selection, selection: Selection) -> None:
-        bracket = self._matching_bracket_location
-        super()._watch_selection(previous_selection, selection)
-        rows = {*previous_selection, *selection}
-        first, last = min(r for r, _ in rows), max(r for r, _ in rows)
-        self.refresh_lines(first, last - first + 1)  # the rows of the old and new selection
-        if bracket is not None:
-            self.refresh_lines(bracket[0])  # clear the old bracket match
-
-    def edit(self, edit: Edit) -> EditResult:
-        lines_before = self.document.line_count
-        colours_before = {row: tuple(spans) for row, spans in getattr(self, "_highlights", {}).items()}
-        result = super().edit(edit)
-        top = edit.top[0]
-        lines_after = self.document.line_count
-        if lines_after != lines_before:
-            self.refresh_lines(top, max(lines_after, lines_before) - top)
-            return result
-        bottom = max(edit.bottom[0], result.end_location[0])
-        self.refresh_lines(top, bottom - top + 1)
-        colours_after = getattr(self, "_highlights", None)
-        if colours_after is None:
-            self.refresh()  # a Textual without the highlight map: redraw everything to be safe
-            return result
-        for row in set(colours_before) | set(colours_after):
-            if colours_before.get(row, ()) != tuple(colours_after.get(row, ())):
-                self.refresh_lines(row)  # e.g. an opened string colours the rows below it
-        return result
-
-    def _refresh_size(self) -> None:
-        # TextArea sets its scrollable size to the document's exact size, so a new line (or a
-        # line longer than all others) changes it, and that repaints the whole editor. While
-        # the document fits in the view, the scrollable size is the view's, and stays put.
-        if self.soft_wrap:
-            width, height = 0, self.wrapped_document.height
-        else:
-            width, height = self.document.get_size(self.indent_width)
-            width += self.gutter_width + 1
-        view = self.scrollable_content_region.size
-        width = view.width if 0 < width <= view.width else width
-        height = view.height if height <= view.height else height
-        self.virtual_size = Size(width, height)
-        self._refresh_scrollbars()
-
-    async def _on_key(self, event) -> None:
-        if event.key == "enter" and not self.read_only:
-            row, column = self.cursor_location
-            line = self.document.get_line(row)
-            indent = line[:min(column, len(line) - len(line.lstrip()))]
-            if line[:column].rstrip().endswith(":"):
-                indent += " " * self.indent_width
-            event.stop()
-            event.prevent_default()
-            start, end = self.selection
-            self.replace("\n" + indent, start, end, maintain_selection_offset=False)
-            return
-        await super()._on_key(event)
 
 
 def _score_text(seconds: float, penalty: float) -> str:
@@ -200,9 +127,16 @@ class DrillScreen(Screen):
         if self._client is not None:
             self._client.close()
 
+    def on_screen_suspend(self) -> None:
+        self._ticker.pause()  # another mode is on screen: the clock keeps counting, unseen
+        self._save_draft()
+
     def on_screen_resume(self) -> None:
         if self.session is None:
             self.refresh_picker()
+        elif not self.session.run.finished:
+            self._ticker.resume()
+            self._tick()
 
     # The picker ---------------------------------------------------------------------------------
 
