@@ -76,6 +76,18 @@ def idle_scene(name: str, args: list[str], keys: list[bytes], opts) -> tuple[str
         app.close()
 
 
+def task_editor_scene(opts) -> dict[str, list[int]]:
+    """Typing in a coding task's editor (the task screen, not a drill)."""
+    app = launch(["--open", "open_task", "softmax"], opts.term, opts.no_color)
+    try:
+        settle(app)
+        typed = [app.keystroke_bytes(bytes([c]), settle=0.15) for c in TYPED[:opts.keys]]
+        arrows = [app.keystroke_bytes(k, settle=0.15) for k in (UP, DOWN) * 3]
+        return {"task editor keystroke (printable)": typed, "task editor keystroke (arrows)": arrows}
+    finally:
+        app.close()
+
+
 def drill_scenes(opts) -> dict[str, float | list[int]]:
     """The drill editor: keystrokes, Enter, Backspace, arrows, a resize, and the idle rates."""
     app = launch(["drill", "softmax"], opts.term, opts.no_color)
@@ -126,7 +138,7 @@ def main() -> None:
     for name, args, keys in filter(None, scenes):
         label, rate = idle_scene(name, args, keys, opts)
         print(f"{label + ', idle':36s}: {rate:8.1f} B/s")
-    for label, value in drill_scenes(opts).items():
+    for label, value in {**task_editor_scene(opts), **drill_scenes(opts)}.items():
         if isinstance(value, list):
             print(f"{label:36s}: median {statistics.median(value):6.0f} B, max {max(value):6d} B, n={len(value)}")
         elif "B/s" in label:

@@ -103,8 +103,10 @@ class DerivationScreen(Screen):
             yield Static(id="derive-worked")
         yield Static(id="derive-result")
         yield Static(id="derive-preview")
-        yield Input(placeholder="your answer, then Enter (F2 hint · F3 worked · Tab to scroll · Esc back)",
-                    id="derive-answer")
+        answer = Input(placeholder="your answer, then Enter (F2 hint · F3 worked · Tab to scroll · Esc back)",
+                       id="derive-answer")
+        answer.cursor_blink = False  # a blinking cursor sends ~1.7 KB/s to an idle SSH terminal
+        yield answer
         yield Footer()
 
     def on_mount(self) -> None:
