@@ -112,3 +112,14 @@ def test_a_broken_day_does_not_hide_the_others(content):
     curriculum, problems = validate(content)
     assert len(curriculum.days) == 83
     assert any("day-30" in str(p) for p in problems)
+
+
+def test_errors_inside_a_table_point_into_that_table(content):
+    plan = content / "lessons" / "plan.toml"
+    lines = plan.read_text().splitlines()
+    typo = next(i for i, line in enumerate(lines, start=1) if line == 'name = "Core neural networks"')
+    header = max(i for i, line in enumerate(lines[:typo], start=1) if line == "[[phases]]")
+    plan.write_text(plan.read_text().replace('name = "Core neural networks"', 'nme = "Core neural networks"'))
+    result = run_validate(content)
+    assert f"plan.toml:{typo}: phases.1.nme: unknown key (a typo?)" in result.stdout
+    assert f"plan.toml:{header}: phases.1.name: required key is missing" in result.stdout

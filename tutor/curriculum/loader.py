@@ -18,11 +18,20 @@ from functools import cached_property
 from pathlib import Path
 
 from tutor import paths
-from tutor.curriculum.models import ID_PATTERN, Card, Day, DayFrontMatter, IntensiveTrack, Plan, parse
+from tutor.curriculum.models import (
+    ID_PATTERN,
+    Card,
+    Day,
+    DayFrontMatter,
+    IntensiveTrack,
+    Plan,
+    parse,
+)
 from tutor.curriculum.problems import (
     ContentError,
     ContentProblem,
     line_of_key,
+    line_of_table,
     toml_problem,
     validation_problems,
 )
@@ -114,7 +123,7 @@ def load_cards(path: Path) -> list[Card]:
     source = path.read_text(encoding="utf-8")
     cards, problems = [], []
     for index, item in enumerate(raw.get("card", [])):
-        line = _line_of_table(source, "card", index)
+        line = line_of_table(source, "card", index)
         try:
             card = parse(Card, item)
         except ValidationError as error:
@@ -130,17 +139,6 @@ def load_cards(path: Path) -> list[Card]:
     if problems:
         raise ContentError(problems)
     return cards
-
-
-def _line_of_table(source: str, name: str, index: int) -> int:
-    """Line (1-based) of the index-th ``[[name]]`` header in source."""
-    seen = -1
-    for number, text in enumerate(source.splitlines(), start=1):
-        if text.strip() == f"[[{name}]]":
-            seen += 1
-            if seen == index:
-                return number
-    return 1
 
 
 @dataclass
@@ -209,22 +207,23 @@ def _collect(curriculum: Curriculum, action):
 
 
 def _load_plan(curriculum: Curriculum) -> None:
+    """The 84-day plan (plan.toml) and the 21-day track (intensive.toml)."""
+    curriculum.plan = _load_model(curriculum, curriculum.lessons_dir / "plan.toml", Plan)
+    curriculum.intensive = _load_model(curriculum, curriculum.lessons_dir / "intensive.toml", IntensiveTrack)
+
+
+def _load_model(curriculum: Curriculum, path: Path, model: type):
+    """One TOML file validated as ``model``; None (with its problems recorded) if it is broken."""
     from pydantic import ValidationError
 
-    plan_path = curriculum.lessons_dir / "plan.toml"
-    raw = _collect(curriculum, lambda: read_toml(plan_path))
-    if raw is not None:
-        try:
-            curriculum.plan = parse(Plan, raw)
-        except ValidationError as error:
-            curriculum.problems.extend(validation_problems(plan_path, error, plan_path.read_text()))
-    track_path = curriculum.lessons_dir / "intensive.toml"
-    raw = _collect(curriculum, lambda: read_toml(track_path))
-    if raw is not None:
-        try:
-            curriculum.intensive = parse(IntensiveTrack, raw)
-        except ValidationError as error:
-            curriculum.problems.extend(validation_problems(track_path, error, track_path.read_text()))
+    raw = _collect(curriculum, lambda: read_toml(path))
+    if raw is None:
+        return None
+    try:
+        return parse(model, raw)
+    except ValidationError as error:
+        curriculum.problems.extend(validation_problems(path, error, path.read_text(encoding="utf-8")))
+        return None
 
 
 def _load_days(curriculum: Curriculum) -> None:
@@ -279,7 +278,7 @@ def _load_quizzes(curriculum: Curriculum) -> None:
             continue
         source = path.read_text(encoding="utf-8")
         for index, item in enumerate(raw.get("problem", [])):
-            line = _line_of_table(source, "problem", index)
+            line = line_of_table(source, "problem", index)
             problem_id = item.get("id")
             if not isinstance(problem_id, str) or not isinstance(item.get("day"), int):
                 curriculum.problems.append(ContentProblem(path, line, "a problem needs an 'id' and a 'day'"))

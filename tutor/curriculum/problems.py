@@ -6,7 +6,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,6 +53,48 @@ def line_of_key(source: str, key: str, start_line: int = 1, default: int = 1) ->
     return default
 
 
+def line_of_table(source: str, name: str, index: int) -> int:
+    """Line (1-based) of the index-th ``[[name]]`` table header in TOML ``source`` (1 if absent)."""
+    seen = -1
+    for number, text in enumerate(source.splitlines(), start=1):
+        if text.strip() == f"[[{name}]]":
+            seen += 1
+            if seen == index:
+                return number
+    return 1
+
+
+def line_of_location(source: str, location: list[str], start_line: int = 1, default: int = 1) -> int:
+    """The line a pydantic error location points at: ``["phases", "0", "goal"]`` is the ``goal``
+    key inside the first ``[[phases]]`` table; a missing key points at its table's header."""
+    lines = source.splitlines()
+    line = default
+    offset = 0  # index into lines where the current table starts
+    for position, part in enumerate(location):
+        following = location[position + 1] if position + 1 < len(location) else None
+        if following is not None and following.isdigit():
+            header = line_of_table("\n".join(lines[offset:]), part, int(following))
+            if header != 1 or (lines[offset:offset + 1] and lines[offset].strip() == f"[[{part}]]"):
+                offset += header - 1
+                line = offset + start_line
+                continue
+        if part.isdigit():
+            continue
+        found = line_of_key("\n".join(_current_table(lines, offset)), part, 1, 0)
+        if found:
+            line = offset + found + start_line - 1
+        break
+    return line
+
+
+def _current_table(lines: list[str], offset: int) -> list[str]:
+    """The lines from ``offset`` up to the next table header (a missing key is not in the next table)."""
+    for index in range(offset + 1, len(lines)):
+        if lines[index].lstrip().startswith("["):
+            return lines[offset:index]
+    return lines[offset:]
+
+
 def validation_problems(
     path: Path, error: ValidationError, source: str, start_line: int = 1, default_line: int = 1
 ) -> list[ContentProblem]:
@@ -61,8 +102,7 @@ def validation_problems(
     problems = []
     for item in error.errors():
         location = [str(part) for part in item["loc"]]
-        key = next((part for part in location if not part.isdigit()), "")
-        line = line_of_key(source, key, start_line, default_line) if key else default_line
+        line = line_of_location(source, location, start_line, default_line)
         where = ".".join(location)
         message = item["msg"]
         if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):

@@ -9,19 +9,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tutor.curriculum.problems import ContentProblem, line_of_key
+from tutor.curriculum.problems import ContentProblem, line_of_key, line_of_table
 from tutor.grading.resolve import defines
 from tutor.grading.spec import SHAPED_KEYS, Arg, Kind, Rule, TaskSpec
-
-
-def _table_line(source: str, name: str, index: int) -> int:
-    seen = -1
-    for number, text in enumerate(source.splitlines(), start=1):
-        if text.strip() == f"[[{name}]]":
-            seen += 1
-            if seen == index:
-                return number
-    return 1
 
 
 def _defines_function(path: Path, name: str) -> str | None:
@@ -73,7 +63,7 @@ def check_task_folder(spec: TaskSpec, folder: Path) -> list[ContentProblem]:
             add(line_of_key(source, "example"), "an example input must be a literal (array, value, function) "
                                                 "or say how it is shown")
     for index, case in enumerate(spec.case):
-        line = _table_line(source, "case", index)
+        line = line_of_table(source, "case", index)
         if case.generator and (why := defines(case.generator, folder)):
             add(line, why)
         if not case.generator and not case.args and not case.kwargs:
@@ -89,7 +79,7 @@ def check_task_folder(spec: TaskSpec, folder: Path) -> list[ContentProblem]:
                     if missing else f"case {case.name!r}: a gradient task names every input")
     case_names = {c.name for c in spec.case}
     for index, check in enumerate(spec.check):
-        line = _table_line(source, "check", index)
+        line = line_of_table(source, "check", index)
         if check.rule is Rule.TIME_LIMIT and (check.case not in case_names or check.budget_ms is None):
             add(line, f"check {check.name!r}: a time_limit needs case = <a case name> and budget_ms")
         if check.rule is Rule.FORBID_CALLS and not check.names:
@@ -105,7 +95,7 @@ def _mutant_problems(spec: TaskSpec, folder: Path, source: str, path: Path) -> l
     registry = None
     labels = [m.label for m in spec.mutant]
     for index, mutant in enumerate(spec.mutant):
-        line = _table_line(source, "mutant", index)
+        line = line_of_table(source, "mutant", index)
         if labels.count(mutant.label) > 1:
             problems.append(ContentProblem(path, line, f"mutant name {mutant.label!r} is used twice"))
         if mutant.function and (why := defines(mutant.function, folder)):

@@ -17,7 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
+from textual.widgets import (
+    ContentSwitcher,
+    Footer,
+    Header,
+    OptionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
 from tutor.drills import active, records
@@ -25,6 +32,7 @@ from tutor.drills.catalogue import Drill, drill_catalogue, find_drill
 from tutor.drills.scoring import PENALTY_SECONDS, clock_text, countdown_text
 from tutor.drills.speed import speedup_text
 from tutor.ui.glyphs import glyphs
+from tutor.ui.navigation import leave
 from tutor.ui.widgets.code_editor import CodeEditor
 
 DRAFT_SAVE_S = 2.0  # the draft is saved this long after the last keystroke
@@ -425,10 +433,7 @@ class DrillScreen(Screen):
             self.refresh_bindings()
             self.query_one("#drill-list", OptionList).focus()
             return
-        try:
-            self.app.switch_mode("calendar")
-        except Exception:  # an app without a calendar (a bare harness)
-            self.app.exit()
+        leave(self)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Keys that do nothing in the current pane are hidden, so the footer fits 80 columns.

@@ -25,6 +25,7 @@ from tutor.srs.settings import SrsSettings
 from tutor.srs.sm2 import GRADE_MEANINGS
 from tutor.srs.suggest import suggest_grade_from_derivation, suggest_grade_from_kata
 from tutor.store.models import utcnow
+from tutor.ui.navigation import leave
 
 SHORT_MEANINGS = {0: "blackout", 1: "wrong", 2: "almost", 3: "hard", 4: "good", 5: "easy"}
 LETTERS = {"again": "a", "hard": "h", "good": "g", "easy": "e"}
@@ -291,13 +292,7 @@ class ReviewScreen(Screen):
 
     def action_back(self) -> None:
         """Leave the reviews (grades are already saved)."""
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        else:
-            try:
-                self.app.switch_mode("calendar")
-            except Exception:  # an app without a calendar mode (tests, a bare harness)
-                self.app.exit()
+        leave(self)
 
 
 def _aware(moment):

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 from tutor.srs import charts
 from tutor.srs.settings import SrsSettings
 from tutor.srs.stats import Stats, compute
+from tutor.ui.navigation import leave
 
 
 class StatsScreen(Screen):
@@ -81,10 +82,4 @@ class StatsScreen(Screen):
 
     def action_back(self) -> None:
         """Leave the statistics."""
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        else:
-            try:
-                self.app.switch_mode("calendar")
-            except Exception:  # an app without a calendar mode (tests, a bare harness)
-                self.app.exit()
+        leave(self)

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from tutor.ui.navigation import leave
+
 
 class NotAvailableScreen(Screen):
     """Tells the learner that a feature is not available yet, and how to go back."""
@@ -25,7 +27,4 @@ class NotAvailableScreen(Screen):
         yield Footer()
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        else:
-            self.app.switch_mode("calendar")
+        leave(self)
