@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tutor.grading import kinds, rules
+from tutor.grading import artifacts, kinds, rules
 from tutor.grading.cases import BuiltCase, build_cases
 from tutor.grading.diagnose import Failure, diagnose
 from tutor.grading.harness import Job, run_job
 from tutor.grading.result import CaseResult, Result
 from tutor.grading.sandbox import Limits, Outcome, Run, hidden_paths
-from tutor.grading.spec import Rule, TaskSpec, find_task_folder, load_spec
+from tutor.grading.spec import Rule, TaskSpec, day_of, find_task_folder, load_spec
+from tutor.grading.workspace import workspace_file
 from tutor.grading.wire import WireError, decode_frames
 
 SIGNAL_NAMES = {11: "a segmentation fault (SIGSEGV)", 6: "an abort (SIGABRT)", 7: "a bus error (SIGBUS)",
@@ -169,7 +170,11 @@ def grade(task: str | Path | Task, source: str | None = None, *, function: Calla
         import torch  # noqa: F401 - before the fork, so the child does not import it again
 
     limits = limits_for(spec, device)
-    job = Job(spec.entry, task.cases, source=source, function=function, framework=spec.framework, device=device)
+    # Files are fetched from the learner's runs only: references and mutants write none.
+    written = {i: artifacts.artifact_paths(spec.artifacts, case) for i, case in enumerate(task.cases)} \
+        if spec.artifacts and function is None else {}
+    job = Job(spec.entry, task.cases, source=source, function=function, framework=spec.framework, device=device,
+              artifacts=written)
     run = Run(lambda fd: run_job(job, fd), limits, hide=hidden_paths())
     expected = _run_expected(task, device, limits)()
     outcome = run.wait()
@@ -204,6 +209,10 @@ def grade(task: str | Path | Task, source: str | None = None, *, function: Calla
         if not case_result.passed:
             failures.append(Failure(case, frame, expected[index].value, comparison))
     cases += _timing_checks(task, cases)
+    if written:
+        folder = workspace_file(spec.id, day_of(task.folder)).with_suffix("")
+        cases += artifacts.collect([f for f in frames if f.get("kind") == "artifact"],
+                                   [c.name for c in task.cases], folder)
     result.cases = checks + cases
     graded = [c for c in result.cases if c.status != "skipped"] or result.cases
     result.score = round(sum(c.passed for c in result.cases) / max(1, len(result.cases)), 4)

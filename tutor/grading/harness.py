@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tutor.grading import sandbox
+from tutor.grading.artifacts import read_back
 from tutor.grading.cases import BuiltCase
 from tutor.grading.wire import encode_frame, to_plain
 
@@ -35,6 +36,7 @@ class Job:
     framework: str = "numpy"
     device: str = "cpu"
     tensor_args: dict[int, list[bool]] = field(default_factory=dict)  # case index -> which args become tensors
+    artifacts: dict[int, list[str]] = field(default_factory=dict)  # case index -> files the call writes
 
 
 def _send(fd: int, header: dict, value: Any = None) -> None:
@@ -134,4 +136,7 @@ def run_job(job: Job, fd: int) -> None:
         except BaseException:  # noqa: BLE001 - printing past the output cap fails here
             header["output_error"] = True
         _send(fd, header, value)
+        for path in job.artifacts.get(index, []):
+            artifact, data = read_back(path)
+            _send(fd, {**artifact, "case": index}, data)
     _send(fd, {"kind": "done"})

@@ -196,6 +196,9 @@ class TaskSpec(Strict):
     tolerance: dict[str, Tolerance] = {}
     dim_names: dict[str, str] = {}  # what a size means, for diagnoses: {N = "the batch size"}
     returns: list[str] = []  # names of the returned values, for messages: ["loss", "dx"]
+    # Files the learner's function writes: the names of the arguments holding their paths.
+    # The tutor fetches each one from the sandbox, checks it and saves it to the workspace.
+    artifacts: list[str] = []
     example: Example
     case: list[Case] = Field(min_length=1)
     check: list[Check] = []

@@ -58,6 +58,11 @@ def check_task_folder(spec: TaskSpec, folder: Path) -> list[ContentProblem]:
         ref = getattr(spec, key)
         if ref and (why := defines(ref, folder)):
             add(line_of_key(source, key), why)
+    argument_names = {arg.name for case in spec.case for arg in case.args if arg.name} | \
+        {name for case in spec.case for name in case.kwargs}
+    for name in spec.artifacts:
+        if name not in argument_names:
+            add(line_of_key(source, "artifacts"), f"artifacts: no case passes an argument named {name!r}")
     for arg in spec.example.args + list(spec.example.kwargs.values()):
         if arg.generator_key not in ("array", "value", "function") and not arg.shown:
             add(line_of_key(source, "example"), "an example input must be a literal (array, value, function) "
