@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from tutor.clock import learner_date, streak
+from tutor.clock import as_utc, learner_date, streak
 from tutor.curriculum.loader import Curriculum
 from tutor.daystatus import DayStatus, status_of
 
@@ -107,7 +107,7 @@ def load_progress(ctx) -> ProgressSnapshot:
         spans = db.exec(select(StudyTime.started_at, StudyTime.seconds)
                         .where(StudyTime.learner_id == ctx.learner_id))
         seconds_today = sum(seconds for started_at, seconds in spans
-                            if learner_date(_aware(started_at)) == today)
+                            if learner_date(as_utc(started_at)) == today)
     return ProgressSnapshot(
         today=today, started_on=started,
         days={n: (row.started_at, row.completed_at) for n, row in rows.items()},
@@ -167,7 +167,3 @@ def _intensive_status(statuses: list[DayStatus]) -> DayStatus:
         return DayStatus.OUTLINE
     return DayStatus.NOT_STARTED
 
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything stored is UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -6,8 +6,8 @@ Everything that depends on "now" takes a Clock, so tests and snapshots freeze ti
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
@@ -70,9 +70,9 @@ def learner_date(moment: datetime, start_hour: int | None = None, tz: tzinfo | N
     return (local - timedelta(hours=hour)).date()
 
 
-def plan_day(started_on: date, today: date, length: int = 84) -> int:
-    """Which day of a plan of ``length`` days ``today`` is, for a learner who began on ``started_on``."""
-    return max(1, min(length, (today - started_on).days + 1))
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` as an aware UTC time: SQLite hands back naive datetimes, and tutor stores UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def streak(dates: Iterable[date], today: date) -> int:

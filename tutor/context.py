@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tutor.clock import Clock, clock_from_env, learner_date, plan_day
+from tutor.clock import Clock, clock_from_env, learner_date
 from tutor.curriculum.loader import Curriculum
 
 if TYPE_CHECKING:
@@ -96,7 +96,3 @@ class LearnerContext:
         """The learner's day 1."""
         self.connect()
         return self.learner_started_on
-
-    def plan_day(self) -> int:
-        """Which day of the 84-day plan today is."""
-        return plan_day(self.started_on(), self.today())

@@ -9,10 +9,11 @@ the time, never mixed into it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session, select
 
+from tutor.clock import as_utc
 from tutor.drills.scoring import DrillRun
 from tutor.store.models import DrillResult, Learner
 
@@ -46,13 +47,9 @@ class Best:
     best_speedup: float | None
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _entry(row: DrillResult, name: str) -> Entry:
     return Entry(row.drill, name, row.seconds, row.attempts, row.penalty_seconds, row.speedup,
-                 _aware(row.created_at), row.id)
+                 as_utc(row.created_at), row.id)
 
 
 def record_pass(db: Session, learner_id: int, run: DrillRun, now: datetime) -> int:

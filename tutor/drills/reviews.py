@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from tutor.clock import as_utc
 from tutor.srs import scheduler
 from tutor.srs.settings import SrsSettings
 from tutor.srs.sm2 import interval_label
@@ -36,12 +37,6 @@ class Fed:
     grade: int | None = None
 
 
-def _aware(moment: datetime) -> datetime:
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def kata_card(db: Session, learner_id: int, task_id: str) -> CardRow | None:
     """The learner's kata card for a task (generated ``kata:<id>`` or a content card with that ref)."""
     card = reviews.card_by_key(db, learner_id, f"kata:{task_id}")
@@ -55,15 +50,15 @@ def kata_card(db: Session, learner_id: int, task_id: str) -> CardRow | None:
 def is_due(card: CardRow, now: datetime) -> bool:
     """A card is due for review if it is new or its due time has come (and it is not suspended)."""
     state = card.state
-    return not state.suspended and (state.is_new or _aware(state.due) <= now)
+    return not state.suspended and (state.is_new or as_utc(state.due) <= now)
 
 
 def due_drills(db: Session, learner_id: int, now: datetime) -> list[str]:
     """Task ids whose kata cards are due: the most overdue first, then new ones in plan order."""
     rows = db.exec(select(ReviewCard).where(ReviewCard.learner_id == learner_id, ReviewCard.kind == "kata",
                                             ReviewCard.suspended == False)).all()  # noqa: E712
-    seen = sorted((r for r in rows if r.last_review is not None and _aware(r.due) <= now and r.ref),
-                  key=lambda r: (_aware(r.due), r.id))
+    seen = sorted((r for r in rows if r.last_review is not None and as_utc(r.due) <= now and r.ref),
+                  key=lambda r: (as_utc(r.due), r.id))
     new = sorted((r for r in rows if r.last_review is None and r.ref), key=lambda r: (r.source_day or 0, r.id))
     ordered: list[str] = []
     for row in seen + new:
@@ -84,7 +79,7 @@ def feed_review(engine: Engine, learner_id: int, task_id: str, now: datetime, *,
     if card.state.suspended:
         return Fed(False, "its review card is suspended; the grade is not applied")
     if not is_due(card, now):
-        due = _aware(card.state.due).date().isoformat()
+        due = as_utc(card.state.due).date().isoformat()
         return Fed(False, f"its review card is not due until {due}; it keeps its schedule")
     grade = suggest_grade_from_kata(passed, seconds, max(1, attempts), target_seconds)
     try:

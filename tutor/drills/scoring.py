@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+
+from tutor.clock import as_utc
 
 PENALTY_SECONDS = 30.0  # per failed submission before the pass
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass
@@ -45,7 +43,7 @@ class DrillRun:
     def elapsed(self, now: datetime) -> float:
         """Seconds since the start, stopped at the pass (or the give-up)."""
         end = self.passed_at or self.gave_up_at or now
-        return max(0.0, (_aware(end) - _aware(self.started_at)).total_seconds())
+        return max(0.0, (as_utc(end) - as_utc(self.started_at)).total_seconds())
 
     def remaining(self, now: datetime) -> float:
         """Seconds left on the countdown; negative once it has run out (overtime)."""
@@ -90,7 +88,7 @@ class DrillRun:
         data = asdict(self)
         for key in ("started_at", "passed_at", "gave_up_at"):
             if data[key] is not None:
-                data[key] = _aware(data[key]).isoformat()
+                data[key] = as_utc(data[key]).isoformat()
         return json.dumps(data)
 
     @classmethod
@@ -99,7 +97,7 @@ class DrillRun:
         data = json.loads(text)
         for key in ("started_at", "passed_at", "gave_up_at"):
             if data.get(key):
-                data[key] = _aware(datetime.fromisoformat(data[key]))
+                data[key] = as_utc(datetime.fromisoformat(data[key]))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 

@@ -13,13 +13,12 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from tutor.clock import learner_date, streak  # noqa: F401  (streak re-exported)
+from tutor.clock import as_utc, learner_date, streak  # noqa: F401  (streak re-exported)
 from tutor.daystatus import DayStatus, status_of
 from tutor.store.models import (
     DayProgress,
     Learner,
     QuizAnswer,
-    ReviewCard,
     ReviewLog,
     StudyTime,
     TaskAttempt,
@@ -170,15 +169,6 @@ def attempted_quizzes(session: Session, learner_id: int) -> set[str]:
     return set(session.exec(select(QuizAnswer.problem_id).where(QuizAnswer.learner_id == learner_id)))
 
 
-def due_card_count(session: Session, learner_id: int, now: datetime) -> int:
-    """How many seen, unsuspended cards are due at ``now`` (cards never reviewed are new, not due)."""
-    query = select(func.count()).select_from(ReviewCard).where(
-        ReviewCard.learner_id == learner_id, ReviewCard.due <= now, ReviewCard.suspended == False,  # noqa: E712
-        ReviewCard.last_review.is_not(None),
-    )
-    return int(session.exec(query).one())
-
-
 def activity_dates(session: Session, learner_id: int, start_hour: int | None = None) -> set[date]:
     """The learner-days on which the learner did anything: studied, submitted, answered or reviewed."""
     moments: list[datetime] = []
@@ -186,11 +176,5 @@ def activity_dates(session: Session, learner_id: int, start_hour: int | None = N
     moments += session.exec(select(TaskAttempt.created_at).where(TaskAttempt.learner_id == learner_id))
     moments += session.exec(select(QuizAnswer.created_at).where(QuizAnswer.learner_id == learner_id))
     moments += session.exec(select(ReviewLog.reviewed_at).where(ReviewLog.learner_id == learner_id))
-    return {learner_date(_aware(m), start_hour) for m in moments}
+    return {learner_date(as_utc(m), start_hour) for m in moments}
 
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything we store is UTC.
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

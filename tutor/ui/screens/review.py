@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from tutor.clock import as_utc
 from tutor.srs.session import BUTTONS, ReviewSession
 from tutor.srs.settings import SrsSettings
 from tutor.srs.sm2 import GRADE_MEANINGS
@@ -284,7 +285,7 @@ class ReviewScreen(Screen):
                 if rows:
                     passing = next((r for r in rows if r.passed), None)
                     last = passing or rows[-1]
-                    seconds = (_aware(last.created_at) - self.shown_wall).total_seconds()
+                    seconds = (as_utc(last.created_at) - self.shown_wall).total_seconds()
                     self.suggested = suggest_grade_from_kata(passing is not None, seconds,
                                                              rows.index(last) + 1)
         if self.suggested is not None:
@@ -293,9 +294,3 @@ class ReviewScreen(Screen):
     def action_back(self) -> None:
         """Leave the reviews (grades are already saved)."""
         leave(self)
-
-
-def _aware(moment):
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
